@@ -1,0 +1,101 @@
+"""Read contract price lists (CSV or XLSX) into immutable :class:`PriceListRow` objects.
+
+Columns, in any order, headed by the English names or their Norwegian equivalents:
+
+| column | Norwegian | value |
+| --- | --- | --- |
+| ``contract_number`` | kontraktsnummer, avtalenummer | text |
+| ``article_number`` | artikkelnummer, varenummer | text |
+| ``description`` | beskrivelse | text |
+| ``unit_code`` | enhet | UN/ECE Rec 20 code (``EA``, ``KGM``, ...) |
+| ``unit_price`` | enhetspris, pris | amount excl. VAT, ``1 234,50`` or ``1234.50`` |
+| ``valid_from`` | gyldig_fra | ``2026-01-31`` or ``31.01.2026`` |
+| ``valid_to`` (optional) | gyldig_til | date |
+| ``condition`` (optional) | tilstand | ``new``/``ny`` or ``used``/``brukt``; default new |
+
+Every bad row is reported with its row number, column and reason in one :class:`TableError`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from .errors import PriceListRowError, TableError
+from .tables import (
+    Column,
+    choice,
+    parse_amount,
+    parse_date,
+    parse_text,
+    parse_unit_code,
+    read_table,
+)
+
+CONDITIONS = {"new": "new", "ny": "new", "nytt": "new", "used": "used", "brukt": "used"}
+
+PRICE_LIST_COLUMNS: tuple[Column, ...] = (
+    Column("contract_number", parse_text, aliases=("kontraktsnummer", "avtalenummer", "kontrakt")),
+    Column("article_number", parse_text, aliases=("artikkelnummer", "artikkelnr", "varenummer", "varenr")),
+    Column("description", parse_text, aliases=("beskrivelse", "varebeskrivelse", "varenavn")),
+    Column("unit_code", parse_unit_code, aliases=("enhet", "enhetskode")),
+    Column("unit_price", parse_amount, aliases=("enhetspris", "pris", "enhetspris_eks_mva")),
+    Column("valid_from", parse_date, aliases=("gyldig_fra", "fra_dato")),
+    Column("valid_to", parse_date, aliases=("gyldig_til", "til_dato"), required=False, optional=True),
+    Column(
+        "condition",
+        choice(CONDITIONS),
+        aliases=("tilstand",),
+        required=False,
+        optional=True,
+        default="new",
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PriceListRow:
+    """One agreed price: ``unit_price`` per ``unit_code``, excl. VAT, valid from ``valid_from`` to
+    ``valid_to`` (inclusive, open-ended when ``None``); ``condition`` is ``"new"`` or ``"used"``."""
+
+    row: int
+    contract_number: str
+    article_number: str
+    description: str
+    unit_code: str
+    unit_price: Decimal
+    valid_from: date
+    valid_to: date | None = None
+    condition: str = "new"
+
+    def valid_on(self, day: date) -> bool:
+        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
+
+def read_price_list(path: str | os.PathLike) -> tuple[PriceListRow, ...]:
+    """Read a price list; raises :class:`TableError` listing every bad row (nothing is half-read)."""
+    table = read_table(path, PRICE_LIST_COLUMNS)
+    rows: list[PriceListRow] = []
+    errors: list[PriceListRowError] = []
+    seen: dict[tuple, int] = {}
+    for item in table:
+        row = PriceListRow(item.row, **item.values)
+        if row.valid_to is not None and row.valid_to < row.valid_from:
+            errors.append(PriceListRowError(row.row, "valid_to", "ends before valid_from"))
+        key = (row.contract_number, row.article_number, row.condition, row.valid_from)
+        if key in seen:
+            errors.append(
+                PriceListRowError(
+                    row.row,
+                    "article_number",
+                    f"duplicate of row {seen[key]} (same contract, article, condition and valid_from)",
+                )
+            )
+        else:
+            seen[key] = row.row
+        rows.append(row)
+    if errors:
+        raise TableError(errors, file=str(path))
+    return tuple(rows)

@@ -1,0 +1,297 @@
+"""Read tabular imports (CSV or XLSX) against a small declarative column spec.
+
+A spec is a tuple of :class:`Column` objects: the canonical name, the header names accepted for it
+(Norwegian ones too), a parser and whether a value is required. :func:`read_table` finds the
+columns by header in any order, detects the CSV delimiter (``;`` or ``,``) and encoding (UTF-8 with
+or without BOM, else Windows-1252), parses every cell and collects *every* bad cell before raising
+one :class:`TableError` — nothing is half-read.
+
+```python
+SPEC = (Column("article_number", parse_text, aliases=("artikkelnummer",)),
+        Column("unit_price", parse_amount, aliases=("enhetspris",)))
+rows = read_table("prisliste.csv", SPEC)      # [TableRow(row=2, values={...}), ...]
+```
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from . import _xml
+from .errors import FormatError, PriceListRowError, TableError
+
+Parser = Callable[[Any], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of a spec. ``parse`` takes the cell (a stripped ``str``, or a ``date``/number from
+    XLSX) and returns the value or raises ``ValueError`` with the reason. An empty cell gives
+    ``default`` when the column is not ``required``; ``optional`` columns may be absent entirely."""
+
+    name: str
+    parse: Parser
+    aliases: tuple[str, ...] = ()
+    required: bool = True
+    optional: bool = False
+    default: Any = None
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """One parsed row: its 1-based row number in the file (the header is row 1) and the values."""
+
+    row: int
+    values: dict[str, Any]
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
+
+
+# --- header names ----------------------------------------------------------------------------------
+
+
+def normalise_header(value: object) -> str:
+    """``" Enhetspris (eks. mva) "`` -> ``"enhetspris_eks_mva"``: lower case, ASCII-folded letters
+    (``ø`` -> ``o``, ``å`` -> ``a``, ``æ`` -> ``ae``), other characters as single underscores."""
+    text = str(value or "").strip().lower()
+    text = text.replace("æ", "ae").replace("ø", "o").replace("å", "a")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "_", text).strip("_")
+
+
+# --- cell parsers ----------------------------------------------------------------------------------
+
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
+_DATE_NO = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_PLAIN_NUMBER = re.compile(r"^[+-]?(\d+)(\.\d+)?$")
+
+
+def parse_text(value: Any) -> str:
+    text = str(value).strip()
+    if not text:
+        raise ValueError("value is missing")
+    return text
+
+
+def parse_decimal(value: Any) -> Decimal:
+    """A number with a decimal point or comma; spaces (also non-breaking) group thousands."""
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a number")
+    if isinstance(value, int | Decimal):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    text = _SPACES.sub("", str(value))
+    if "," in text and "." in text:
+        raise ValueError(f"{value!r} mixes a decimal point and a decimal comma")
+    if text.count(",") > 1:
+        raise ValueError(f"{value!r} is not a number (use spaces, not commas, between thousands)")
+    text = text.replace(",", ".")
+    if not _PLAIN_NUMBER.match(text):
+        raise ValueError(f"{value!r} is not a number")
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise ValueError(f"{value!r} is not a number") from None
+
+
+def parse_amount(value: Any) -> Decimal:
+    """A non-negative amount in NOK (any number of decimals is kept)."""
+    amount = parse_decimal(value)
+    if amount < 0:
+        raise ValueError(f"{value!r} is negative")
+    return amount
+
+
+def parse_percentage(value: Any) -> Decimal:
+    """``12,5``, ``12.5 %`` or ``12,5%`` -> ``Decimal("12.5")`` (percent, 0 to 1000)."""
+    text = str(value).strip()
+    if text.endswith("%"):
+        text = text[:-1]
+    percent = parse_decimal(text) if not isinstance(value, int | float | Decimal) else parse_decimal(value)
+    if percent < 0 or percent > 1000:
+        raise ValueError(f"{value!r} is not a percentage between 0 and 1000")
+    return percent
+
+
+def parse_date(value: Any) -> date:
+    """ISO ``2026-01-31`` or Norwegian ``31.01.2026`` (or an Excel date cell)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    match = _DATE_NO.match(text)
+    try:
+        if match:
+            return date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+        if re.match(r"^\d{4}-\d{2}-\d{2}$", text):
+            return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a valid date") from None
+    raise ValueError(f"{value!r} is not a date (use 2026-01-31 or 31.01.2026)")
+
+
+def parse_orgnr(value: Any) -> str:
+    """A Norwegian organisation number (nine digits, mod-11 check), checked with python-stdnum."""
+    from stdnum.exceptions import ValidationError
+    from stdnum.no import orgnr
+
+    if isinstance(value, int | float):
+        value = str(int(value))
+    try:
+        return orgnr.validate(str(value))
+    except ValidationError:
+        raise ValueError(f"{value!r} is not a valid Norwegian organisation number") from None
+
+
+def choice(mapping: dict[str, str]) -> Parser:
+    """A parser accepting the keys of ``mapping`` (case-insensitive) and returning their value."""
+    folded = {normalise_header(k): v for k, v in mapping.items()}
+    allowed = ", ".join(mapping)
+
+    def parse(value: Any) -> str:
+        key = normalise_header(value)
+        if key not in folded:
+            raise ValueError(f"{value!r} is not one of {allowed}")
+        return folded[key]
+
+    return parse
+
+
+def parse_unit_code(value: Any) -> str:
+    """A UN/ECE Recommendation 20 unit code as used in EHF (``EA``, ``H87``, ``KGM``, ``HUR``)."""
+    text = str(value).strip().upper()
+    if not re.fullmatch(r"[A-Z0-9]{2,3}", text):
+        raise ValueError(f"{value!r} is not a UN/ECE Rec 20 unit code (e.g. EA, H87, KGM, HUR)")
+    return text
+
+
+# --- reading files ---------------------------------------------------------------------------------
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _delimiter(text: str) -> str:
+    header = text.split("\n", 1)[0]
+    return ";" if header.count(";") >= header.count(",") and ";" in header else ","
+
+
+def read_csv_rows(data: bytes) -> list[list[Any]]:
+    """All rows of a CSV file as lists of strings (delimiter and encoding detected)."""
+    text = _decode(data)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    return [list(row) for row in reader]
+
+
+def read_xlsx_rows(data: bytes, *, name: str | None = None) -> list[list[Any]]:
+    """All rows of the first sheet of an XLSX workbook (values, not formulas)."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise FormatError(f"not a readable XLSX workbook: {exc}", file=name) from None
+    try:
+        sheet = workbook.worksheets[0]
+        return [["" if v is None else v for v in row] for row in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+
+
+def read_rows(path: str | os.PathLike) -> list[list[Any]]:
+    """Rows of a ``.csv`` or ``.xlsx`` file (by suffix; CSV otherwise), within the size limit."""
+    data, name = _xml.read_source(Path(path))
+    if data[:2] == b"PK" or Path(path).suffix.lower() in (".xlsx", ".xlsm"):
+        return read_xlsx_rows(data, name=name)
+    return read_csv_rows(data)
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.strip()
+    return value
+
+
+def _is_empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def parse_rows(
+    rows: Sequence[Sequence[Any]], columns: Sequence[Column], *, file: str | None = None
+) -> list[TableRow]:
+    """Parse ``rows`` (the first is the header) against ``columns``; raise :class:`TableError` with
+    every bad cell, or with the missing columns when the header is incomplete."""
+    if not rows or all(_is_empty(v) for v in rows[0]):
+        raise TableError([PriceListRowError(1, "header", "the file has no header row")], file=file)
+    header = [normalise_header(v) for v in rows[0]]
+    positions: dict[str, int] = {}
+    missing: list[PriceListRowError] = []
+    for column in columns:
+        names = {normalise_header(column.name), *(normalise_header(a) for a in column.aliases)}
+        found = [i for i, h in enumerate(header) if h in names]
+        if len(found) > 1:
+            missing.append(PriceListRowError(1, column.name, "the column appears more than once"))
+        elif found:
+            positions[column.name] = found[0]
+        elif not column.optional:
+            accepted = ", ".join(sorted({column.name, *column.aliases}))
+            missing.append(
+                PriceListRowError(1, column.name, f"column is missing (accepted headers: {accepted})")
+            )
+    if missing:
+        raise TableError(missing, file=file)
+    parsed: list[TableRow] = []
+    errors: list[PriceListRowError] = []
+    for number, row in enumerate(rows[1:], start=2):
+        if all(_is_empty(v) for v in row):
+            continue
+        values: dict[str, Any] = {}
+        for column in columns:
+            index = positions.get(column.name)
+            raw = _cell(row[index]) if index is not None and index < len(row) else None
+            if _is_empty(raw):
+                if column.required:
+                    errors.append(PriceListRowError(number, column.name, "value is missing"))
+                values[column.name] = column.default
+                continue
+            try:
+                values[column.name] = column.parse(raw)
+            except ValueError as exc:
+                errors.append(PriceListRowError(number, column.name, str(exc)))
+        parsed.append(TableRow(number, values))
+    if errors:
+        raise TableError(errors, file=file)
+    return parsed
+
+
+def read_table(path: str | os.PathLike, columns: Sequence[Column]) -> list[TableRow]:
+    """Read a CSV or XLSX file against ``columns``; see :func:`parse_rows`."""
+    name = str(path)
+    if not Path(path).is_file():
+        raise FormatError("file does not exist or is not a file", file=name)
+    try:
+        rows = read_rows(path)
+    except FormatError as exc:
+        raise exc.at(name) from None
+    return parse_rows(rows, columns, file=name)
