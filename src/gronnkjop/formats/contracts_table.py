@@ -18,8 +18,17 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from .errors import PriceListRowError, TableError
-from .tables import Column, parse_amount, parse_date, parse_orgnr, parse_percentage, parse_text, read_table
+from .errors import PriceListRowError
+from .tables import (
+    Column,
+    TableRow,
+    parse_amount,
+    parse_date,
+    parse_orgnr,
+    parse_percentage,
+    parse_text,
+    read_table,
+)
 
 
 def parse_cpv(value: Any) -> str:
@@ -93,25 +102,25 @@ class ContractRow:
     small_order_fee: Decimal | None = None
 
 
-def read_contract_table(path: str | os.PathLike) -> tuple[ContractRow, ...]:
-    """Read a contract table; raises :class:`TableError` listing every bad row."""
-    table = read_table(path, CONTRACT_COLUMNS)
-    rows: list[ContractRow] = []
+def _check(rows: list[TableRow]) -> list[PriceListRowError]:
     errors: list[PriceListRowError] = []
     seen: dict[str, int] = {}
-    for item in table:
-        row = ContractRow(item.row, **item.values)
-        if row.end_date < row.start_date:
-            errors.append(PriceListRowError(row.row, "end_date", "ends before start_date"))
-        if row.ceiling is not None and row.ceiling < row.estimated_value:
-            errors.append(PriceListRowError(row.row, "ceiling", "is below estimated_value"))
-        if row.contract_number in seen:
-            errors.append(
-                PriceListRowError(row.row, "contract_number", f"duplicate of row {seen[row.contract_number]}")
-            )
+    for item in rows:
+        v = item.values
+        if v["end_date"] < v["start_date"]:
+            errors.append(PriceListRowError(item.row, "end_date", "ends before start_date"))
+        if v["ceiling"] is not None and v["ceiling"] < v["estimated_value"]:
+            errors.append(PriceListRowError(item.row, "ceiling", "is below estimated_value"))
+        number = v["contract_number"]
+        if number in seen:
+            errors.append(PriceListRowError(item.row, "contract_number", f"duplicate of row {seen[number]}"))
         else:
-            seen[row.contract_number] = row.row
-        rows.append(row)
-    if errors:
-        raise TableError(errors, file=str(path))
-    return tuple(rows)
+            seen[number] = item.row
+    return errors
+
+
+def read_contract_table(path: str | os.PathLike) -> tuple[ContractRow, ...]:
+    """Read a contract table; raises :class:`TableError` listing every bad row."""
+    return tuple(
+        ContractRow(item.row, **item.values) for item in read_table(path, CONTRACT_COLUMNS, check=_check)
+    )

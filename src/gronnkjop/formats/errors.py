@@ -59,6 +59,7 @@ class PriceListRowError(FormatError):
     def __init__(self, row: int, column: str, reason: str, *, file: str | None = None) -> None:
         self.row = row
         self.column = column
+        self.detail = reason
         super().__init__(f"row {row}, column {column}: {reason}", file=file)
 
 

@@ -23,9 +23,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from .errors import PriceListRowError, TableError
+from .errors import PriceListRowError
 from .tables import (
     Column,
+    TableRow,
     choice,
     parse_amount,
     parse_date,
@@ -74,28 +75,29 @@ class PriceListRow:
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
 
 
-def read_price_list(path: str | os.PathLike) -> tuple[PriceListRow, ...]:
-    """Read a price list; raises :class:`TableError` listing every bad row (nothing is half-read)."""
-    table = read_table(path, PRICE_LIST_COLUMNS)
-    rows: list[PriceListRow] = []
+def _check(rows: list[TableRow]) -> list[PriceListRowError]:
     errors: list[PriceListRowError] = []
     seen: dict[tuple, int] = {}
-    for item in table:
-        row = PriceListRow(item.row, **item.values)
-        if row.valid_to is not None and row.valid_to < row.valid_from:
-            errors.append(PriceListRowError(row.row, "valid_to", "ends before valid_from"))
-        key = (row.contract_number, row.article_number, row.condition, row.valid_from)
+    for item in rows:
+        v = item.values
+        if v["valid_to"] is not None and v["valid_to"] < v["valid_from"]:
+            errors.append(PriceListRowError(item.row, "valid_to", "ends before valid_from"))
+        key = (v["contract_number"], v["article_number"], v["condition"], v["valid_from"])
         if key in seen:
             errors.append(
                 PriceListRowError(
-                    row.row,
+                    item.row,
                     "article_number",
                     f"duplicate of row {seen[key]} (same contract, article, condition and valid_from)",
                 )
             )
         else:
-            seen[key] = row.row
-        rows.append(row)
-    if errors:
-        raise TableError(errors, file=str(path))
-    return tuple(rows)
+            seen[key] = item.row
+    return errors
+
+
+def read_price_list(path: str | os.PathLike) -> tuple[PriceListRow, ...]:
+    """Read a price list; raises :class:`TableError` listing every bad row (nothing is half-read)."""
+    return tuple(
+        PriceListRow(item.row, **item.values) for item in read_table(path, PRICE_LIST_COLUMNS, check=_check)
+    )

@@ -237,11 +237,20 @@ def _is_empty(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+#: A check across the parsed rows (duplicates, date order, ...): returns the errors it finds.
+RowCheck = Callable[[list["TableRow"]], list[PriceListRowError]]
+
+
 def parse_rows(
-    rows: Sequence[Sequence[Any]], columns: Sequence[Column], *, file: str | None = None
+    rows: Sequence[Sequence[Any]],
+    columns: Sequence[Column],
+    *,
+    file: str | None = None,
+    check: RowCheck | None = None,
 ) -> list[TableRow]:
     """Parse ``rows`` (the first is the header) against ``columns``; raise :class:`TableError` with
-    every bad cell, or with the missing columns when the header is incomplete."""
+    every bad cell and every error of ``check`` (run on the rows whose cells all parsed), or with the
+    missing columns when the header is incomplete."""
     if not rows or all(_is_empty(v) for v in rows[0]):
         raise TableError([PriceListRowError(1, "header", "the file has no header row")], file=file)
     header = [normalise_header(v) for v in rows[0]]
@@ -267,6 +276,7 @@ def parse_rows(
         if all(_is_empty(v) for v in row):
             continue
         values: dict[str, Any] = {}
+        before = len(errors)
         for column in columns:
             index = positions.get(column.name)
             raw = _cell(row[index]) if index is not None and index < len(row) else None
@@ -279,13 +289,19 @@ def parse_rows(
                 values[column.name] = column.parse(raw)
             except ValueError as exc:
                 errors.append(PriceListRowError(number, column.name, str(exc)))
-        parsed.append(TableRow(number, values))
+        if len(errors) == before:
+            parsed.append(TableRow(number, values))
+    if check is not None:
+        errors.extend(check(parsed))
+        errors.sort(key=lambda e: e.row)
     if errors:
         raise TableError(errors, file=file)
     return parsed
 
 
-def read_table(path: str | os.PathLike, columns: Sequence[Column]) -> list[TableRow]:
+def read_table(
+    path: str | os.PathLike, columns: Sequence[Column], *, check: RowCheck | None = None
+) -> list[TableRow]:
     """Read a CSV or XLSX file against ``columns``; see :func:`parse_rows`."""
     name = str(path)
     if not Path(path).is_file():
@@ -294,4 +310,4 @@ def read_table(path: str | os.PathLike, columns: Sequence[Column]) -> list[Table
         rows = read_rows(path)
     except FormatError as exc:
         raise exc.at(name) from None
-    return parse_rows(rows, columns, file=name)
+    return parse_rows(rows, columns, file=name, check=check)
