@@ -1,0 +1,215 @@
+"""UBL syntax rules of the EN 16931 binding: UBL-SR-* (cardinalities the UBL schema allows but the
+standard restricts) and UBL-DT-* (data types and attributes).
+
+The UBL-CR-* warnings ("element should not be used", 678 rules) are not implemented.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from ._base import CAC, CBC, NSMAP, Doc, charge_indicator, norm, path
+
+IMPLEMENTED = frozenset(
+    [f"UBL-SR-{n:02d}" for n in (*range(1, 38), 39, 40, 42, 43, 44, 45, 46, 47, 48, 49, *range(50, 57))]
+    + ["UBL-DT-01", "UBL-DT-06", "UBL-DT-07"]
+    + [f"UBL-DT-{n:02d}" for n in range(8, 29)]
+)
+
+#: count(<path from the root>) <= 1
+_ROOT_AT_MOST_ONCE = (
+    ("UBL-SR-01", path("cac:ContractDocumentReference", "cbc:ID")),
+    ("UBL-SR-02", path("cac:ReceiptDocumentReference", "cbc:ID")),
+    ("UBL-SR-03", path("cac:DespatchDocumentReference", "cbc:ID")),
+    ("UBL-SR-05", path("cac:PaymentTerms", "cbc:Note")),
+    ("UBL-SR-08", path("cac:InvoicePeriod")),
+    (
+        "UBL-SR-09",
+        path("cac:AccountingSupplierParty", "cac:Party", "cac:PartyLegalEntity", "cbc:RegistrationName"),
+    ),
+    ("UBL-SR-10", path("cac:AccountingSupplierParty", "cac:Party", "cac:PartyName", "cbc:Name")),
+    ("UBL-SR-11", path("cac:AccountingSupplierParty", "cac:Party", "cac:PartyLegalEntity", "cbc:CompanyID")),
+    (
+        "UBL-SR-14",
+        path("cac:AccountingSupplierParty", "cac:Party", "cac:PartyLegalEntity", "cbc:CompanyLegalForm"),
+    ),
+    (
+        "UBL-SR-15",
+        path("cac:AccountingCustomerParty", "cac:Party", "cac:PartyLegalEntity", "cbc:RegistrationName"),
+    ),
+    ("UBL-SR-16", path("cac:AccountingCustomerParty", "cac:Party", "cac:PartyIdentification", "cbc:ID")),
+    ("UBL-SR-17", path("cac:AccountingCustomerParty", "cac:Party", "cac:PartyLegalEntity", "cbc:CompanyID")),
+    ("UBL-SR-18", path("cac:AccountingCustomerParty", "cac:Party", "cac:PartyTaxScheme", "cbc:CompanyID")),
+    ("UBL-SR-24", path("cac:Delivery")),
+    ("UBL-SR-39", path("cac:ProjectReference", "cbc:ID")),
+    ("UBL-SR-40", path("cac:AccountingCustomerParty", "cac:Party", "cac:PartyName", "cbc:Name")),
+    ("UBL-SR-45", path("cac:PaymentMeans", "cbc:PaymentDueDate")),
+    ("UBL-SR-46", path("cac:PaymentMeans", "cbc:PaymentMeansCode") + "[@name]"),
+    ("UBL-SR-49", path("cac:InvoicePeriod", "cbc:DescriptionCode")),
+    ("UBL-SR-56", path("cac:OriginatorDocumentReference", "cbc:ID")),
+)
+
+#: count(<path from the line>) <= 1 for every invoice / credit note line
+_LINE_AT_MOST_ONCE = (
+    ("UBL-SR-34", CBC + "Note"),
+    ("UBL-SR-35", path("cac:OrderLineReference", "cbc:LineID")),
+    ("UBL-SR-36", CAC + "InvoicePeriod"),
+    ("UBL-SR-37", path("cac:Price", "cac:AllowanceCharge")),
+    ("UBL-SR-50", path("cac:Item", "cbc:Description")),
+    ("UBL-SR-52", CAC + "DocumentReference"),
+)
+
+#: UBL-DT-08..28: attributes that should not be present (warnings, once per document)
+_ATTRIBUTES = {
+    "schemeName": "UBL-DT-08",
+    "schemeAgencyName": "UBL-DT-09",
+    "schemeDataURI": "UBL-DT-10",
+    "schemeURI": "UBL-DT-11",
+    "format": "UBL-DT-12",
+    "unitCodeListID": "UBL-DT-13",
+    "unitCodeListAgencyID": "UBL-DT-14",
+    "unitCodeListAgencyName": "UBL-DT-15",
+    "listAgencyName": "UBL-DT-16",
+    "listName": "UBL-DT-17",
+    "name": "UBL-DT-18",
+    "languageID": "UBL-DT-19",
+    "listURI": "UBL-DT-20",
+    "listSchemeURI": "UBL-DT-21",
+    "languageLocaleID": "UBL-DT-22",
+    "uri": "UBL-DT-23",
+    "currencyCodeListVersionID": "UBL-DT-24",
+    "characterSetCode": "UBL-DT-25",
+    "encodingCode": "UBL-DT-26",
+    "schemeAgencyID": "UBL-DT-27",
+    "listAgencyID": "UBL-DT-28",
+}
+_FIND_ATTRIBUTES = etree.XPath(" | ".join(f"//@{name}" for name in _ATTRIBUTES))
+#: Elements named *Amount (not *PriceAmount, not inside a price discount), and binary objects.
+_AMOUNTS = etree.XPath(
+    "//*[substring(local-name(), string-length(local-name()) - 5) = 'Amount'"
+    " and not(substring(local-name(), string-length(local-name()) - 10) = 'PriceAmount')"
+    " and not(ancestor::cac:Price/cac:AllowanceCharge)][contains(., '.')]",
+    namespaces=NSMAP,
+)
+_BINARY_OBJECTS = etree.XPath(
+    "//*[substring(local-name(), string-length(local-name()) - 11) = 'BinaryObject']"
+)
+
+
+def check(doc: Doc) -> None:
+    root = doc.root
+    fire = doc.fire
+    for rule, where in _ROOT_AT_MOST_ONCE:
+        if len(root.findall(where)) > 1:
+            fire(rule)
+    if len(root.findall(path("cac:AdditionalDocumentReference") + "[cbc:DocumentTypeCode='130']", NSMAP)) > 1:
+        fire("UBL-SR-04")
+    supplier_schemes = root.findall(path("cac:AccountingSupplierParty", "cac:Party", "cac:PartyTaxScheme"))
+    vat_ids = [s for s in supplier_schemes if s.findtext(path("cac:TaxScheme", "cbc:ID")) == "VAT"]
+    if sum(len(s.findall(CBC + "CompanyID")) for s in vat_ids) > 1:
+        fire("UBL-SR-12")
+    other_ids = [s for s in supplier_schemes if s.findtext(path("cac:TaxScheme", "cbc:ID")) != "VAT"]
+    if sum(len(s.findall(CBC + "CompanyID")) for s in other_ids) > 1:
+        fire("UBL-SR-13")
+    sepa = [el for el in root.iter(CBC + "ID") if (el.get("schemeID") or "").upper() == "SEPA"]
+    if len([el for el in sepa if el.getparent().tag == CAC + "PartyIdentification"]) > 1:
+        fire("UBL-SR-29")
+    if len({el.text for el in root.iter(CBC + "PaymentID")}) > 1:
+        fire("UBL-SR-44")
+    if len({el.text for el in root.iter(CBC + "PaymentMeansCode")}) > 1:
+        fire("UBL-SR-47")
+    if len(list(root.iter(CAC + "CardAccount"))) > 1:
+        fire("UBL-SR-54")
+    if len(list(root.iter(CAC + "PaymentMandate"))) > 1:
+        fire("UBL-SR-55")
+
+    for reference in root.iterfind(CAC + "BillingReference"):
+        documents = reference.findall(CAC + "InvoiceDocumentReference")
+        if len(documents) > 1:
+            fire("UBL-SR-06", reference)
+        if documents and not any(norm(d.findtext(CBC + "ID")) for d in documents):
+            fire("UBL-SR-07", reference)
+    supplier_party = doc.supplier
+    for payee in root.iterfind(CAC + "PayeeParty"):
+        for rule, where, seller_where in (
+            ("UBL-SR-19", path("cac:PartyName", "cbc:Name"), path("cac:PartyName", "cbc:Name")),
+            (
+                "UBL-SR-20",
+                path("cac:PartyIdentification", "cbc:ID"),
+                path("cac:PartyIdentification", "cbc:ID"),
+            ),
+            ("UBL-SR-21", path("cac:PartyLegalEntity", "cbc:CompanyID"), None),
+        ):
+            values = payee.findall(where)
+            same_as_seller = False
+            if seller_where and supplier_party is not None and len(values) == 1:
+                seller_values = {el.text for el in supplier_party.iterfind(seller_where)}
+                same_as_seller = values[0].text in seller_values
+            if len(values) > 1 or same_as_seller:
+                fire(rule, payee)
+    for representative in root.iterfind(CAC + "TaxRepresentativeParty"):
+        if len(representative.findall(path("cac:PartyName", "cbc:Name"))) > 1:
+            fire("UBL-SR-22", representative)
+        if len(representative.findall(path("cac:PartyTaxScheme", "cbc:CompanyID"))) > 1:
+            fire("UBL-SR-23", representative)
+    for delivery in root.iterfind(CAC + "Delivery"):
+        if len(delivery.findall(path("cac:DeliveryParty", "cac:PartyName", "cbc:Name"))) > 1:
+            fire("UBL-SR-25", delivery)
+    for means in root.iterfind(CAC + "PaymentMeans"):
+        for rule, where in (
+            ("UBL-SR-26", CBC + "PaymentID"),
+            ("UBL-SR-27", CBC + "InstructionNote"),
+            ("UBL-SR-28", path("cac:PaymentMandate", "cbc:ID")),
+        ):
+            if len(means.findall(where)) > 1:
+                fire(rule, means)
+    for ac in root.iter(CAC + "AllowanceCharge"):
+        indicator = charge_indicator(ac)
+        if indicator is not None and len(ac.findall(CBC + "AllowanceChargeReason")) > 1:
+            fire("UBL-SR-31" if indicator else "UBL-SR-30", ac)
+    for subtotal in root.iter(CAC + "TaxSubtotal"):
+        if len(subtotal.findall(path("cac:TaxCategory", "cbc:TaxExemptionReason"))) > 1:
+            fire("UBL-SR-32", subtotal)
+    for reference in root.iter(CAC + "AdditionalDocumentReference"):
+        if len(reference.findall(CBC + "DocumentDescription")) > 1:
+            fire("UBL-SR-33", reference)
+        type_code = reference.findtext(CBC + "DocumentTypeCode")
+        has_scheme = any(el.get("schemeID") is not None for el in reference.iterfind(CBC + "ID"))
+        if has_scheme and not (type_code == "130" or (not doc.is_invoice and type_code == "50")):
+            fire("UBL-SR-43", reference)
+    for party in root.iterfind(path("cac:AccountingSupplierParty", "cac:Party")):
+        if len(party.findall(CAC + "PartyTaxScheme")) > 2:
+            fire("UBL-SR-42", party)
+    for address in root.iter(CAC + "PostalAddress", CAC + "Address"):
+        if len(address.findall(CAC + "AddressLine")) > 1:
+            fire("UBL-SR-51", address)
+    for scheme in root.iter(CAC + "PartyTaxScheme"):
+        if scheme.find(CBC + "CompanyID") is None:
+            fire("UBL-SR-53", scheme)
+    for line in doc.lines:
+        for rule, where in _LINE_AT_MOST_ONCE:
+            if len(line.findall(where)) > 1:
+                fire(rule, line)
+        if len(line.findall(path("cac:Item", "cac:ClassifiedTaxCategory"))) != 1:
+            fire("UBL-SR-48", line)
+
+    # -- data types ------------------------------------------------------------------------------
+    for amount in _AMOUNTS(root):
+        value = amount.xpath("string()")
+        if len(value) - value.find(".") - 1 > 2:
+            fire("UBL-DT-01", amount)
+    for binary in _BINARY_OBJECTS(root):
+        if binary.get("mimeCode") is None:
+            fire("UBL-DT-06", binary)
+        if binary.get("filename") is None:
+            fire("UBL-DT-07", binary)
+    seen: set[str] = set()
+    for attribute in _FIND_ATTRIBUTES(root):
+        name = attribute.attrname
+        rule = _ATTRIBUTES[name]
+        if rule in seen:
+            continue
+        if name == "name" and attribute.getparent().tag == CBC + "PaymentMeansCode":
+            continue
+        seen.add(rule)
+        fire(rule, attribute.getparent())

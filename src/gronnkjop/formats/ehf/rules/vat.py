@@ -1,0 +1,313 @@
+"""EN 16931 VAT category rules: BR-S, BR-Z, BR-E, BR-AE, BR-IC (K), BR-G, BR-O, BR-AF (L, IGIC),
+BR-AG (M, IPSI) and BR-B (split payment).
+
+The nine categories follow one pattern, numbered -01 to -10 (see :data:`CATEGORIES`):
+
+01  a line, allowance or charge in the category needs a VAT breakdown in it (and vice versa)
+02-04  the seller (and for some categories the buyer) identifiers a line/allowance/charge needs
+05-07  the VAT rate of a line / document allowance / document charge in the category
+08  the breakdown's taxable amount equals the category's line amounts + charges - allowances
+09  the breakdown's tax amount
+10  the exemption reason (required, or forbidden)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ._base import (
+    CAC,
+    CBC,
+    ONE,
+    ZERO,
+    Doc,
+    Element,
+    category_id,
+    charge_indicator,
+    dec_of,
+    is_vat_scheme,
+    norm,
+    path,
+    round2,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    code: str
+    prefix: str
+    exactly_one: bool  # -01: exactly one breakdown (else: at least one)
+    rate: str  # -05..07: "positive", "zero", "absent" or "non-negative"
+    per_rate: bool  # -08: one taxable amount per rate
+    tolerance: Decimal  # -08: accepted difference (strictly less than), 0 = exact
+    tax: str  # -09: "zero" or "rate"
+    exemption: str  # -10: "required" or "forbidden"
+    parties: str  # -02..04: which identifiers are required
+
+
+CATEGORIES = (
+    Category("S", "BR-S", False, "positive", True, ONE, "rate", "forbidden", "seller"),
+    Category("Z", "BR-Z", True, "zero", False, ZERO, "zero", "forbidden", "seller"),
+    Category("E", "BR-E", True, "zero", False, ZERO, "zero", "required", "seller"),
+    Category("AE", "BR-AE", True, "zero", False, ZERO, "zero", "required", "reverse-charge"),
+    Category("K", "BR-IC", True, "zero", False, ZERO, "zero", "required", "intra-community"),
+    Category("G", "BR-G", True, "zero", False, ZERO, "zero", "required", "export"),
+    Category("O", "BR-O", True, "absent", False, ZERO, "zero", "required", "none"),
+    Category("L", "BR-AF", False, "non-negative", True, ZERO, "rate", "forbidden", "seller"),
+    Category("M", "BR-AG", False, "non-negative", True, ZERO, "rate", "forbidden", "seller"),
+)
+
+IMPLEMENTED = frozenset(
+    [f"{c.prefix}-{n:02d}" for c in CATEGORIES for n in range(1, 11)]
+    + ["BR-IC-11", "BR-IC-12", "BR-O-11", "BR-O-12", "BR-O-13", "BR-O-14", "BR-B-01", "BR-B-02"]
+)
+
+_SUPPLIER_SCHEMES = path("cac:AccountingSupplierParty", "cac:Party", "cac:PartyTaxScheme")
+_REPRESENTATIVE_SCHEMES = path("cac:TaxRepresentativeParty", "cac:PartyTaxScheme")
+_CUSTOMER_SCHEMES = path("cac:AccountingCustomerParty", "cac:Party", "cac:PartyTaxScheme")
+_CUSTOMER_LEGAL_ID = path("cac:AccountingCustomerParty", "cac:Party", "cac:PartyLegalEntity", "cbc:CompanyID")
+
+
+def _has_company_id(root: Element, schemes: str, *, vat: bool | None) -> bool:
+    """An existing ``cbc:CompanyID`` under a PartyTaxScheme whose scheme is VAT (vat=True), is
+    not VAT (vat=False) or any (None)."""
+    for scheme in root.iterfind(schemes):
+        if scheme.find(CBC + "CompanyID") is None:
+            continue
+        if vat is None or is_vat_scheme(scheme) is vat:
+            return True
+    return False
+
+
+def _parties_ok(doc: Doc, rule: str) -> bool:
+    root = doc.root
+    seller_vat = _has_company_id(root, _SUPPLIER_SCHEMES, vat=True)
+    representative_vat = _has_company_id(root, _REPRESENTATIVE_SCHEMES, vat=True)
+    buyer_vat = _has_company_id(root, _CUSTOMER_SCHEMES, vat=True)
+    if rule == "seller":
+        return seller_vat or representative_vat or _has_company_id(root, _SUPPLIER_SCHEMES, vat=False)
+    if rule == "reverse-charge":
+        seller = seller_vat or representative_vat or _has_company_id(root, _SUPPLIER_SCHEMES, vat=False)
+        return seller and (buyer_vat or root.find(_CUSTOMER_LEGAL_ID) is not None)
+    if rule == "intra-community":
+        return (seller_vat or representative_vat) and buyer_vat
+    if rule == "export":
+        return seller_vat or representative_vat
+    # "none": not subject to VAT, so no VAT identifiers at all
+    return not (seller_vat or representative_vat or buyer_vat)
+
+
+def _in_category(category: Element | None, code: str) -> bool:
+    return category is not None and category_id(category) == code and is_vat_scheme(category)
+
+
+def _rate_ok(category: Element, rule: str) -> bool:
+    percent_el = category.find(CBC + "Percent")
+    if rule == "absent":
+        return percent_el is None
+    percent = dec_of(percent_el)
+    if percent is None:
+        return False
+    if rule == "positive":
+        return percent > 0
+    if rule == "zero":
+        return percent == 0
+    return percent >= 0
+
+
+def check(doc: Doc) -> None:
+    root = doc.root
+    # Every category element of the document, looked up once.
+    line_categories = [
+        c for line in doc.lines for c in line.iterfind(path("cac:Item", "cac:ClassifiedTaxCategory"))
+    ]
+    all_classified = list(root.iter(CAC + "ClassifiedTaxCategory"))
+    all_ac_categories: list[tuple[Element, bool | None, Element]] = [
+        (ac, charge_indicator(ac), c)
+        for ac in root.iter(CAC + "AllowanceCharge")
+        for c in ac.iterfind(CAC + "TaxCategory")
+    ]
+    breakdown: list[tuple[Element, Element]] = [
+        (subtotal, c)
+        for total in doc.tax_totals
+        for subtotal in total.iterfind(CAC + "TaxSubtotal")
+        for c in subtotal.iterfind(CAC + "TaxCategory")
+    ]
+
+    for cat in CATEGORIES:
+        code, prefix = cat.code, cat.prefix
+        in_lines = any(_in_category(c, code) for c in all_classified)
+        in_allowances = any(ind is False and _in_category(c, code) for _, ind, c in all_ac_categories)
+        in_charges = any(ind is True and _in_category(c, code) for _, ind, c in all_ac_categories)
+        in_any_ac = any(_in_category(c, code) for _, _, c in all_ac_categories)
+        breakdowns = [(s, c) for s, c in breakdown if _in_category(c, code)]
+
+        # -01
+        used = in_lines or in_any_ac
+        wanted = (len(breakdowns) == 1 if cat.exactly_one else bool(breakdowns)) if used else not breakdowns
+        if not wanted:
+            doc.fire(f"{prefix}-01")
+        # -02..-04
+        for present, number in ((in_lines, "02"), (in_allowances, "03"), (in_charges, "04")):
+            if present and not _parties_ok(doc, cat.parties):
+                doc.fire(f"{prefix}-{number}")
+        # -05
+        for c in line_categories:
+            if _in_category(c, code) and not _rate_ok(c, cat.rate):
+                doc.fire(f"{prefix}-05", c)
+        # -06 / -07
+        for _, indicator, c in all_ac_categories:
+            if indicator is None or not _in_category(c, code):
+                continue
+            if not _rate_ok(c, cat.rate):
+                doc.fire(f"{prefix}-07" if indicator else f"{prefix}-06", c)
+        # -08..-10
+        for subtotal, c in breakdowns:
+            if subtotal.getparent() is None or subtotal.getparent().getparent() is not root:
+                continue
+            if not _taxable_ok(doc, cat, subtotal, c):
+                doc.fire(f"{prefix}-08", c)
+            if not _tax_ok(cat, subtotal, c):
+                doc.fire(f"{prefix}-09", c)
+            has_exemption = (
+                c.find(CBC + "TaxExemptionReason") is not None
+                or c.find(CBC + "TaxExemptionReasonCode") is not None
+            )
+            if has_exemption != (cat.exemption == "required"):
+                doc.fire(f"{prefix}-10", c)
+
+    _intra_community(doc, breakdown)
+    _not_subject(doc, breakdown, all_classified, all_ac_categories)
+    _split_payment(doc, all_classified, all_ac_categories)
+
+
+def _taxable_ok(doc: Doc, cat: Category, subtotal: Element, category: Element) -> bool:
+    taxable = dec_of(subtotal.find(CBC + "TaxableAmount"))
+    code = cat.code
+    if cat.per_rate:
+        percents = category.findall(CBC + "Percent")
+        rates = [dec_of(p) for p in percents]
+        for rate in rates:
+            if rate is None:
+                return False
+            line_sum = ZERO
+            found = False
+            for line in doc.lines:
+                cats = line.findall(path("cac:Item", "cac:ClassifiedTaxCategory"))
+                if any(category_id(c) == code for c in cats) and any(
+                    dec_of(c.find(CBC + "Percent")) == rate for c in cats
+                ):
+                    found = True
+                    line_sum += dec_of(line.find(CBC + "LineExtensionAmount")) or ZERO
+            ac_sum = ZERO
+            for ac in doc.root.iter(CAC + "AllowanceCharge"):
+                cats = ac.findall(CAC + "TaxCategory")
+                if any(category_id(c) == code for c in cats) and any(
+                    dec_of(c.find(CBC + "Percent")) == rate for c in cats
+                ):
+                    found = True
+                    if ac.getparent() is doc.root:
+                        value = dec_of(ac.find(CBC + "Amount")) or ZERO
+                        indicator = charge_indicator(ac)
+                        if indicator is True:
+                            ac_sum += value
+                        elif indicator is False:
+                            ac_sum -= value
+            if not found or not doc.lines or taxable is None:
+                return False
+            expected = line_sum + ac_sum
+            if cat.tolerance:
+                if not (taxable - cat.tolerance < expected < taxable + cat.tolerance):
+                    return False
+            elif taxable != expected:
+                return False
+        return True
+    if not doc.lines or taxable is None:
+        return False
+    total = ZERO
+    for line in doc.lines:
+        if any(category_id(c) == code for c in line.iterfind(path("cac:Item", "cac:ClassifiedTaxCategory"))):
+            total += dec_of(line.find(CBC + "LineExtensionAmount")) or ZERO
+    for ac in doc.doc_allowance_charges:
+        if any(category_id(c) == code for c in ac.iterfind(CAC + "TaxCategory")):
+            value = dec_of(ac.find(CBC + "Amount")) or ZERO
+            indicator = charge_indicator(ac)
+            if indicator is True:
+                total += value
+            elif indicator is False:
+                total -= value
+    return taxable == total
+
+
+def _tax_ok(cat: Category, subtotal: Element, category: Element) -> bool:
+    tax = dec_of(subtotal.find(CBC + "TaxAmount"))
+    if cat.tax == "zero":
+        return tax is not None and tax == 0
+    taxable = dec_of(subtotal.find(CBC + "TaxableAmount"))
+    percent = dec_of(category.find(CBC + "Percent"))
+    if tax is None or taxable is None or percent is None:
+        return False
+    if cat.code == "S":
+        expected = round2(abs(taxable) * percent / 100)
+        return abs(tax) - ONE < expected < abs(tax) + ONE
+    return tax == round2(taxable * percent / 100)
+
+
+def _intra_community(doc: Doc, breakdown: list[tuple[Element, Element]]) -> None:
+    root = doc.root
+    if not any(_in_category(c, "K") for s, c in breakdown if s.getparent().getparent() is root):
+        return
+    delivery_date = root.findtext(path("cac:Delivery", "cbc:ActualDeliveryDate")) or ""
+    period = root.find(CAC + "InvoicePeriod")
+    if not (len(delivery_date) > 1 or (period is not None and len(period))):
+        doc.fire("BR-IC-11")
+    country = (
+        root.findtext(
+            path(
+                "cac:Delivery", "cac:DeliveryLocation", "cac:Address", "cac:Country", "cbc:IdentificationCode"
+            )
+        )
+        or ""
+    )
+    if not len(country) > 1:
+        doc.fire("BR-IC-12")
+
+
+def _not_subject(
+    doc: Doc,
+    breakdown: list[tuple[Element, Element]],
+    classified: list[Element],
+    ac_categories: list[tuple[Element, bool | None, Element]],
+) -> None:
+    root = doc.root
+    if not any(_in_category(c, "O") for s, c in breakdown if s.getparent().getparent() is root):
+        return
+    doc_breakdown = [c for s, c in breakdown if s.getparent().getparent() is root]
+    if any(category_id(c) != "O" for c in doc_breakdown if c.find(CBC + "ID") is not None):
+        doc.fire("BR-O-11")
+    if any(category_id(c) != "O" for c in classified if c.find(CBC + "ID") is not None):
+        doc.fire("BR-O-12")
+    for indicator, rule in ((False, "BR-O-13"), (True, "BR-O-14")):
+        if any(
+            ind is indicator and c.find(CBC + "ID") is not None and category_id(c) != "O"
+            for _, ind, c in ac_categories
+        ):
+            doc.fire(rule)
+
+
+def _split_payment(
+    doc: Doc, classified: list[Element], ac_categories: list[tuple[Element, bool | None, Element]]
+) -> None:
+    root = doc.root
+    categories = [*classified, *(c for _, _, c in ac_categories)]
+    categories += list(root.iterfind(path("cac:TaxTotal", "cac:TaxSubtotal", "cac:TaxCategory")))
+    if not any(category_id(c) == "B" for c in categories):
+        return
+    countries = [
+        norm(el.text) for el in root.iter(CBC + "IdentificationCode") if el.getparent().tag == CAC + "Country"
+    ]
+    if any(country != "IT" for country in countries):
+        doc.fire("BR-B-01")
+    if any(category_id(c) == "S" for c in categories):
+        doc.fire("BR-B-02")
