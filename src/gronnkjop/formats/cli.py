@@ -27,9 +27,9 @@ from .errors import FormatError, NotUBLError, NotXMLError, TableError, TooLargeE
 
 #: Rule ids for documents that could not be validated at all.
 ERROR_RULES: tuple[tuple[type[FormatError], str], ...] = (
-    (UnsafeXMLError, "XML-SECURITY"),
-    (TooLargeError, "SIZE-LIMIT"),
-    (NotXMLError, "XML-WELLFORMED"),
+    (UnsafeXMLError, "XML-UNSAFE"),
+    (TooLargeError, "XML-TOO-LARGE"),
+    (NotXMLError, "XML-WELL-FORMED"),
     (NotUBLError, "UBL-ROOT"),
 )
 
