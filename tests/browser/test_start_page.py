@@ -1,0 +1,52 @@
+import pytest
+
+from .conftest import axe_violations, log_in
+
+pytestmark = pytest.mark.browser
+
+
+def test_procurement_officer_logs_in_and_sees_the_start_page(page):
+    log_in(page, "innkjoper")
+    assert page.url.endswith("/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Dulten kommune"
+    assert page.get_by_role("heading", name="Dine roller").is_visible()
+    assert page.locator("#h-you + ul li").all_inner_texts() == ["Innkjøper"]
+    assert (
+        page.get_by_role("navigation", name="Hovedmeny")
+        .get_by_role("link", name="Oversikt")
+        .get_attribute("aria-current")
+        == "page"
+    )
+
+
+def test_start_page_has_no_wcag_21_aa_violations(page):
+    log_in(page, "innkjoper")
+    assert axe_violations(page) == []
+
+
+def test_log_in_page_has_no_wcag_21_aa_violations(page):
+    page.goto("/konto/innlogging/")
+    assert axe_violations(page) == []
+
+
+def test_wrong_password_shows_an_error_summary_that_is_accessible(page):
+    log_in(page, "innkjoper", "feil-passord")
+    assert page.get_by_role("alert").is_visible()
+    assert axe_violations(page) == []
+
+
+def test_english_is_one_click_away(page):
+    log_in(page, "leder")
+    page.get_by_role("button", name="English").click()
+    assert page.get_by_role("heading", name="Your roles").is_visible()
+    page.get_by_role("button", name="Norsk (bokmål)").click()
+    assert page.get_by_role("heading", name="Dine roller").is_visible()
+
+
+def test_the_axe_check_does_find_violations(page):
+    """Guards the harness: a page with an unlabeled input and an image without text must fail."""
+    page.set_content(
+        '<html lang="nb"><head><title>x</title></head><body><main><img src="x.png">'
+        '<input type="text"></main></body></html>'
+    )
+    assert sorted(v["id"] for v in axe_violations(page)) == ["image-alt", "label"]

@@ -1,0 +1,67 @@
+from django.urls import reverse
+
+from gronnkjop.core.models import Membership
+
+from .conftest import PASSWORD
+
+
+def test_user_with_two_organisations_switches_between_them(client, users_a, org_a, org_b):
+    user = users_a["innkjoper"]
+    Membership.objects.create(user=user, organisation=org_b, role="leder")
+    client.force_login(user)
+    assert client.get("/").context["current_organisation"] == org_a  # first by name: Dulten
+    client.post(reverse("core:organisation_switch"), {"organisation": org_b.pk})
+    response = client.get("/")
+    assert response.context["current_organisation"] == org_b
+    assert response.context["access"].roles == frozenset({"leder"})
+
+
+def test_switching_to_an_organisation_one_is_not_member_of_is_refused(client, users_a, org_a, org_b):
+    client.force_login(users_a["innkjoper"])
+    client.post(reverse("core:organisation_switch"), {"organisation": org_b.pk})
+    assert client.get("/").context["current_organisation"] == org_a
+
+
+def test_log_in_with_password_and_log_out(client, users_a):
+    response = client.post(reverse("login"), {"username": "a_innkjoper", "password": PASSWORD})
+    assert response.status_code == 302
+    assert response.url == "/"
+    assert client.get("/").status_code == 200
+    client.post(reverse("logout"))
+    assert client.get("/").status_code == 302
+
+
+def test_wrong_password_is_refused_with_a_message(client, users_a):
+    response = client.post(reverse("login"), {"username": "a_innkjoper", "password": "feil"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["__all__"]
+
+
+def test_password_reset_sends_a_link_by_email(client, users_a, mailoutbox):
+    client.post(reverse("password_reset"), {"email": "a_innkjoper@example.no"})
+    assert len(mailoutbox) == 1
+    assert "/konto/nytt-passord/" in mailoutbox[0].body
+
+
+def test_password_change(client, users_a):
+    user = users_a["innkjoper"]
+    client.force_login(user)
+    response = client.post(
+        reverse("password_change"),
+        {
+            "old_password": PASSWORD,
+            "new_password1": "et-nytt-langt-passord",
+            "new_password2": "et-nytt-langt-passord",
+        },
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("et-nytt-langt-passord")
+
+
+def test_language_switch_to_english(client, users_a):
+    client.force_login(users_a["innkjoper"])
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert "Your roles" in client.get("/").content.decode()
+    client.post(reverse("set_language"), {"language": "nb", "next": "/"})
+    assert "Dine roller" in client.get("/").content.decode()
