@@ -301,7 +301,7 @@ def _events(path: Path, events: tuple[str, ...]) -> Iterator[tuple[str, etree._E
             raise UnsafeXMLError(
                 f"entities are not allowed: {msg}", file=name, line=exc.lineno or None
             ) from None
-        if not seen_root and "Document is empty" in msg:
+        if not seen_root and ("Document is empty" in msg or "no element found" in msg):
             raise SAFTError("file is empty", file=name) from None
         raise SAFTError(f"broken XML{where}: {msg}", file=name, line=exc.lineno or None) from None
     except OSError as exc:

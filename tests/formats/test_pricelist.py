@@ -1,0 +1,146 @@
+"""Reading contract price lists from CSV and XLSX."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+
+from gronnkjop.formats.errors import FormatError, TableError, TooLargeError
+from gronnkjop.formats.pricelist import PriceListRow, read_price_list
+
+
+def test_semicolon_windows_1252_norwegian_headers(fixtures):
+    rows = read_price_list(fixtures / "tables" / "prisliste-semikolon-cp1252.csv")
+
+    assert rows == (
+        PriceListRow(
+            2,
+            "RA-2025-017",
+            "KS-100",
+            "Kontorstol, ombrukt",
+            "EA",
+            Decimal("1200.00"),
+            date(2026, 1, 1),
+            date(2026, 12, 31),
+            "used",
+        ),
+        PriceListRow(
+            3,
+            "RA-2025-017",
+            "KS-200",
+            "Kontorstol, ny",
+            "EA",
+            Decimal("3424.50"),
+            date(2026, 1, 1),
+            None,
+            "new",
+        ),
+        PriceListRow(
+            4, "RA-2025-017", "KAF-3", "Kaffe økologisk", "KGM", Decimal("250"), date(2026, 1, 1), None, "new"
+        ),
+    )
+
+
+def test_comma_utf8_bom_english_headers_in_another_order(fixtures):
+    rows = read_price_list(fixtures / "tables" / "pricelist-comma-utf8-bom.csv")
+
+    assert [
+        (r.row, r.article_number, r.description, r.unit_price, r.condition, r.valid_to) for r in rows
+    ] == [
+        (2, "A-1", "Pult, hev/senk", Decimal("1234.50"), "new", None),
+        (3, "A-2", "Skap ø60", Decimal("12000.75"), "new", None),
+    ]
+
+
+def test_every_bad_row_is_reported_and_nothing_is_returned(fixtures):
+    with pytest.raises(TableError) as caught:
+        read_price_list(fixtures / "tables" / "prisliste-feil.csv")
+
+    assert [(e.row, e.column, e.detail) for e in caught.value.errors] == [
+        (3, "unit_code", "'stykk' is not a UN/ECE Rec 20 unit code (e.g. EA, H87, KGM, HUR)"),
+        (3, "unit_price", "'1.200,00' mixes a decimal point and a decimal comma"),
+        (3, "valid_from", "'31.02.2026' is not a valid date"),
+        (4, "article_number", "value is missing"),
+        (4, "unit_price", "'-5' is negative"),
+        (4, "condition", "'gammel' is not one of new, ny, nytt, used, brukt"),
+        (5, "article_number", "duplicate of row 2 (same contract, article, condition and valid_from)"),
+    ]
+
+
+def test_valid_to_before_valid_from_is_an_error(tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text(
+        "kontraktsnummer;artikkelnummer;beskrivelse;enhet;enhetspris;gyldig_fra;gyldig_til\n"
+        "K;A;Stol;EA;10;01.02.2026;31.01.2026\n",
+        encoding="utf-8",
+    )
+
+    with pytest.raises(TableError) as caught:
+        read_price_list(path)
+
+    assert [(e.row, e.column, e.detail) for e in caught.value.errors] == [
+        (2, "valid_to", "ends before valid_from")
+    ]
+
+
+def test_xlsx_with_typed_cells(write_xlsx):
+    path = write_xlsx(
+        [
+            [
+                "Artikkelnummer",
+                "Kontraktsnummer",
+                "Beskrivelse",
+                "Enhet",
+                "Enhetspris",
+                "Gyldig fra",
+                "Tilstand",
+            ],
+            ["KS-100", "RA-2025-017", "Kontorstol", "EA", 3424.5, datetime(2026, 1, 1), "Brukt"],
+            ["KS-200", "RA-2025-017", "Pult", "EA", "1 200,00", "31.01.2026", None],
+            [None, None, None, None, None, None, None],
+        ]
+    )
+
+    rows = read_price_list(path)
+
+    assert rows == (
+        PriceListRow(
+            2, "RA-2025-017", "KS-100", "Kontorstol", "EA", Decimal("3424.5"), date(2026, 1, 1), None, "used"
+        ),
+        PriceListRow(
+            3, "RA-2025-017", "KS-200", "Pult", "EA", Decimal("1200.00"), date(2026, 1, 31), None, "new"
+        ),
+    )
+
+
+def test_xlsx_errors_give_row_and_column(write_xlsx):
+    path = write_xlsx(
+        [
+            ["contract_number", "article_number", "description", "unit_code", "unit_price", "valid_from"],
+            ["K", "A", "Stol", "EA", "gratis", "i morgen"],
+        ]
+    )
+
+    with pytest.raises(TableError) as caught:
+        read_price_list(path)
+
+    assert [(e.row, e.column) for e in caught.value.errors] == [(2, "unit_price"), (2, "valid_from")]
+
+
+def test_a_file_that_is_not_a_workbook_is_a_clear_error(tmp_path):
+    path = tmp_path / "fake.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+
+    with pytest.raises(FormatError) as caught:
+        read_price_list(path)
+
+    assert caught.value.reason.startswith("not a readable XLSX workbook")
+
+
+def test_the_size_limit_applies(tmp_path, monkeypatch, fixtures):
+    monkeypatch.setenv("GRONNKJOP_MAX_DOCUMENT_BYTES", "100")
+
+    with pytest.raises(TooLargeError):
+        read_price_list(fixtures / "tables" / "prisliste-semikolon-cp1252.csv")
