@@ -47,8 +47,12 @@ serve: install assets
 	$(BIN)/gronnkjop collectstatic --noinput -v0
 	$(BIN)/gronnkjop serve
 
+# Extract strings (needs GNU gettext) into the project catalogue (core and templates) and one per app.
+APPS_WITH_CATALOGUES := examples contracts followup reuse
 messages: install
-	cd src/gronnkjop && ../../$(BIN)/gronnkjop makemessages -l nb --no-obsolete --ignore 'static/*' && ../../$(BIN)/gronnkjop compilemessages -l nb -l en
+	cd src/gronnkjop && ../../$(BIN)/gronnkjop makemessages -l nb -l en --no-obsolete --ignore 'static/*' --ignore 'formats/*' $(foreach a,$(APPS_WITH_CATALOGUES),--ignore '$(a)/*')
+	for a in $(APPS_WITH_CATALOGUES); do (cd src/gronnkjop/$$a && mkdir -p locale && ../../../$(BIN)/gronnkjop makemessages -l nb -l en --no-obsolete); done
+	$(BIN)/python scripts/translations.py compile
 
 bench: install
 	$(BIN)/python benches/ehf_read.py

@@ -14,17 +14,31 @@ from pathlib import Path
 
 import polib
 
-LOCALE = Path(__file__).resolve().parent.parent / "src" / "gronnkjop" / "locale"
+PACKAGE = Path(__file__).resolve().parent.parent / "src" / "gronnkjop"
+
+
+def catalogues(language: str = "*") -> list[Path]:
+    """The project catalogue (templates, core) and one per app (``src/gronnkjop/<app>/locale``)."""
+    return sorted(PACKAGE.glob(f"locale/{language}/LC_MESSAGES/django.po")) + sorted(
+        PACKAGE.glob(f"*/locale/{language}/LC_MESSAGES/django.po")
+    )
 
 
 def untranslated(language: str = "nb") -> list[str]:
-    po = polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
-    return [e.msgid for e in po if not e.obsolete and (not e.translated() or "fuzzy" in e.flags)]
+    missing = []
+    for path in catalogues(language):
+        po = polib.pofile(str(path))
+        missing += [
+            f"{path.relative_to(PACKAGE)}: {e.msgid}"
+            for e in po
+            if not e.obsolete and (not e.translated() or "fuzzy" in e.flags)
+        ]
+    return missing
 
 
 def compile_all() -> list[Path]:
     written = []
-    for po_path in sorted(LOCALE.glob("*/LC_MESSAGES/django.po")):
+    for po_path in catalogues():
         mo_path = po_path.with_suffix(".mo")
         polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
         written.append(mo_path)
@@ -36,7 +50,7 @@ def main(argv: list[str]) -> int:
     if command == "check":
         missing = untranslated("nb")
         for msgid in missing:
-            print(f"untranslated: {msgid!r}")
+            print(f"untranslated: {msgid}")
         print(f"{len(missing)} untranslated nb entries")
         return 1 if missing else 0
     if command == "compile":

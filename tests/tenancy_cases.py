@@ -1,5 +1,9 @@
 """Isolation cases, one per model that carries an ``organisation``: how to make a row for a tenant,
-which URLs show or change it, and how to check it was not changed. Apps add their cases here."""
+which URLs show or change it, and how to check it was not changed.
+
+Core's cases are below; each app keeps its own in ``tests/<app>/tenancy_cases.py`` (a ``CASES`` dict of
+the same shape), merged into ``CASES`` at the end of this file.
+"""
 
 from __future__ import annotations
 
@@ -73,3 +77,19 @@ CASES: dict[str, Case] = {
         assert_unchanged=_token_unchanged,
     ),
 }
+
+
+def _merge_app_cases() -> None:
+    import importlib
+
+    for app in ("examples", "contracts", "followup", "reuse"):
+        try:
+            module = importlib.import_module(f"tests.{app}.tenancy_cases")
+        except ModuleNotFoundError as exc:
+            if exc.name not in {f"tests.{app}", f"tests.{app}.tenancy_cases"}:
+                raise
+            continue
+        CASES.update(module.CASES)
+
+
+_merge_app_cases()

@@ -55,6 +55,15 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 
-from gronnkjop.core.api import router as core_router  # noqa: E402  (routers import `api_organisation`)
+# Routers import `api_organisation` from here, so they are added after it is defined.
+from gronnkjop.contracts.api import router as contracts_router  # noqa: E402
+from gronnkjop.core.api import router as core_router  # noqa: E402
+from gronnkjop.examples.api import router as examples_router  # noqa: E402
+from gronnkjop.followup.api import router as followup_router  # noqa: E402
+from gronnkjop.reuse.api import router as reuse_router  # noqa: E402
 
 api.add_router("", core_router)
+api.add_router("/examples", examples_router)
+api.add_router("", contracts_router)
+api.add_router("", followup_router)
+api.add_router("/reuse", reuse_router)

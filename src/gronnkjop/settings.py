@@ -87,6 +87,10 @@ INSTALLED_APPS = [
     "ninja",
     # Grønnkjøp apps, lower layers first (see docs/architecture.md).
     "gronnkjop.core",
+    "gronnkjop.examples",
+    "gronnkjop.contracts",
+    "gronnkjop.followup",
+    "gronnkjop.reuse",
 ]
 
 MIDDLEWARE = [

@@ -8,6 +8,10 @@ from gronnkjop.core import views as core_views
 
 urlpatterns = [
     path("", include("gronnkjop.core.urls")),
+    path("eksempler/", include("gronnkjop.examples.urls")),
+    path("avtaler/", include("gronnkjop.contracts.urls")),
+    path("oppfolging/", include("gronnkjop.followup.urls")),
+    path("ombruk/", include("gronnkjop.reuse.urls")),
     path("konto/innlogging/", auth_views.LoginView.as_view(), name="login"),
     path("konto/utlogging/", auth_views.LogoutView.as_view(), name="logout"),
     path("konto/passord/", auth_views.PasswordChangeView.as_view(), name="password_change"),
