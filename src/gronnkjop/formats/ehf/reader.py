@@ -55,6 +55,42 @@ _CAC = "{" + NS_CAC + "}"
 _CBC = "{" + NS_CBC + "}"
 
 
+_T_ID = _CBC + "ID"
+_T_NOTE = _CBC + "Note"
+_T_NAME = _CBC + "Name"
+_T_VALUE = _CBC + "Value"
+_T_DESCRIPTION = _CBC + "Description"
+_T_LINE_EXTENSION = _CBC + "LineExtensionAmount"
+_T_ACCOUNTING_COST = _CBC + "AccountingCost"
+_T_LINE_ID = _CBC + "LineID"
+_T_PRICE_AMOUNT = _CBC + "PriceAmount"
+_T_BASE_QUANTITY = _CBC + "BaseQuantity"
+_T_IDENTIFICATION_CODE = _CBC + "IdentificationCode"
+_T_ITEM_CLASSIFICATION_CODE = _CBC + "ItemClassificationCode"
+_T_ITEM = _CAC + "Item"
+_T_PRICE = _CAC + "Price"
+_T_ALLOWANCE_CHARGE = _CAC + "AllowanceCharge"
+_T_INVOICE_PERIOD = _CAC + "InvoicePeriod"
+_T_ORDER_LINE_REFERENCE = _CAC + "OrderLineReference"
+_T_DOCUMENT_REFERENCE = _CAC + "DocumentReference"
+_T_CLASSIFIED_TAX_CATEGORY = _CAC + "ClassifiedTaxCategory"
+_T_SELLERS_ITEM = _CAC + "SellersItemIdentification"
+_T_BUYERS_ITEM = _CAC + "BuyersItemIdentification"
+_T_STANDARD_ITEM = _CAC + "StandardItemIdentification"
+_T_COMMODITY_CLASSIFICATION = _CAC + "CommodityClassification"
+_T_ORIGIN_COUNTRY = _CAC + "OriginCountry"
+_T_ADDITIONAL_ITEM_PROPERTY = _CAC + "AdditionalItemProperty"
+
+#: Shared TaxCategory objects by the texts of their element (bounded).
+_TAX_CATEGORIES: dict[tuple, TaxCategory] = {}
+
+
+def _strip(text: str | None) -> str | None:
+    if text is None:
+        return None
+    return text.strip() or None
+
+
 def _detect(root: etree._Element, name: str | None) -> DocumentType:
     tag = root.tag
     if tag == ROOT_INVOICE:
@@ -312,16 +348,25 @@ class _Reader:
     def tax_category(self, el: etree._Element | None) -> TaxCategory | None:
         if el is None:
             return None
+        # Categories repeat on every line: equal texts give one shared (immutable) object.
+        key = tuple((c.tag, c.text) for c in el.iter() if c.tag.__class__ is str)
+        cached = _TAX_CATEGORIES.get(key)
+        if cached is not None:
+            return cached
         k = self.kids(el)
         scheme_el = self.first(k, _CAC + "TaxScheme")
         scheme = self.text(self.kids(scheme_el), _CBC + "ID") if scheme_el is not None else None
-        return TaxCategory(
+        category = TaxCategory(
             id=self.text(k, _CBC + "ID") or "",
             percent=self.decimal(k, _CBC + "Percent"),
             exemption_reason_code=self.text(k, _CBC + "TaxExemptionReasonCode"),
             exemption_reason=self.text(k, _CBC + "TaxExemptionReason"),
             tax_scheme=scheme or "VAT",
         )
+        if len(_TAX_CATEGORIES) >= 1024:
+            _TAX_CATEGORIES.clear()
+        _TAX_CATEGORIES[key] = category
+        return category
 
     def allowance_charge(self, el: etree._Element) -> AllowanceCharge:
         k = self.kids(el)
@@ -422,82 +467,125 @@ class _Reader:
         )
 
     def line(self, el: etree._Element, quantity_tag: str) -> InvoiceLine:
-        k = self.kids(el)
-        quantity_el = self.first(k, quantity_tag)
+        # The hot path: one pass over the children of the line, its item and its price.
+        line_id = note = accounting_cost = period = order_line = None
+        quantity_el = net_el = item = price = doc_ref = None
+        acs: list[etree._Element] = []
+        for c in el:
+            t = c.tag
+            if t == _T_ID:
+                line_id = _strip(c.text)
+            elif t == quantity_tag:
+                quantity_el = c
+            elif t == _T_LINE_EXTENSION:
+                net_el = c
+            elif t == _T_ITEM:
+                item = c
+            elif t == _T_PRICE:
+                price = c
+            elif t == _T_ALLOWANCE_CHARGE:
+                acs.append(c)
+            elif t == _T_NOTE:
+                note = _strip(c.text)
+            elif t == _T_ACCOUNTING_COST:
+                accounting_cost = _strip(c.text)
+            elif t == _T_INVOICE_PERIOD:
+                period = self.period(c)
+            elif t == _T_ORDER_LINE_REFERENCE:
+                order_line = self.text(self.kids(c), _T_LINE_ID)
+            elif t == _T_DOCUMENT_REFERENCE:
+                doc_ref = c
+        where = _short(el.tag)
+        if line_id is None:
+            raise FormatError(f"{where} has no cbc:ID", file=self.name, line=el.sourceline)
         if quantity_el is None:
-            raise FormatError(
-                f"{_short(el.tag)} has no {_short(quantity_tag)}", file=self.name, line=el.sourceline
-            )
-        order_line = self.first(k, _CAC + "OrderLineReference")
-        doc_ref = self.first(k, _CAC + "DocumentReference")
+            raise FormatError(f"{where} has no {_short(quantity_tag)}", file=self.name, line=el.sourceline)
+        if net_el is None:
+            raise FormatError(f"{where} has no cbc:LineExtensionAmount", file=self.name, line=el.sourceline)
+        if item is None:
+            raise FormatError(f"{where} has no cac:Item", file=self.name, line=el.sourceline)
+        if price is None:
+            raise FormatError(f"{where} has no cac:Price", file=self.name, line=el.sourceline)
         document_reference = document_type_code = None
         if doc_ref is not None:
             dk = self.kids(doc_ref)
-            document_reference = self.ident(dk, _CBC + "ID")
+            document_reference = self.ident(dk, _T_ID)
             document_type_code = self.text(dk, _CBC + "DocumentTypeCode")
-        item = self.first(k, _CAC + "Item")
-        if item is None:
-            raise FormatError(f"{_short(el.tag)} has no cac:Item", file=self.name, line=el.sourceline)
-        ik = self.kids(item)
-        classifications = []
-        for cc in ik.get(_CAC + "CommodityClassification", ()):
-            code_el = self.first(self.kids(cc), _CBC + "ItemClassificationCode")
-            if code_el is not None and (code_el.text or "").strip():
-                classifications.append(
-                    Classification(code_el.text.strip(), code_el.get("listID"), code_el.get("listVersionID"))
-                )
-        properties = []
-        for prop in ik.get(_CAC + "AdditionalItemProperty", ()):
-            pk = self.kids(prop)
-            properties.append(
-                ItemProperty(self.text(pk, _CBC + "Name") or "", self.text(pk, _CBC + "Value") or "")
-            )
-        origin = self.first(ik, _CAC + "OriginCountry")
-        price = self.first(k, _CAC + "Price")
-        if price is None:
-            raise FormatError(f"{_short(el.tag)} has no cac:Price", file=self.name, line=el.sourceline)
-        prk = self.kids(price)
-        base_quantity_el = self.first(prk, _CBC + "BaseQuantity")
+
+        name = description = buyers_id = sellers_id = standard_id = origin = tax_category = None
+        classifications: list[Classification] = []
+        properties: list[ItemProperty] = []
+        for c in item:
+            t = c.tag
+            if t == _T_NAME:
+                name = _strip(c.text)
+            elif t == _T_CLASSIFIED_TAX_CATEGORY:
+                tax_category = self.tax_category(c)
+            elif t == _T_SELLERS_ITEM:
+                sellers_id = self.reference_id(c)
+            elif t == _T_COMMODITY_CLASSIFICATION:
+                for code_el in c:
+                    if code_el.tag == _T_ITEM_CLASSIFICATION_CODE and (code := _strip(code_el.text)):
+                        classifications.append(
+                            Classification(code, code_el.get("listID"), code_el.get("listVersionID"))
+                        )
+            elif t == _T_DESCRIPTION:
+                description = _strip(c.text)
+            elif t == _T_STANDARD_ITEM:
+                standard_id = self.ident(self.kids(c), _T_ID)
+            elif t == _T_BUYERS_ITEM:
+                buyers_id = self.reference_id(c)
+            elif t == _T_ORIGIN_COUNTRY:
+                origin = self.text(self.kids(c), _T_IDENTIFICATION_CODE)
+            elif t == _T_ADDITIONAL_ITEM_PROPERTY:
+                pk = self.kids(c)
+                properties.append(ItemProperty(self.text(pk, _T_NAME) or "", self.text(pk, _T_VALUE) or ""))
+
+        price_el = base_quantity_el = price_ac = None
+        for c in price:
+            t = c.tag
+            if t == _T_PRICE_AMOUNT:
+                price_el = c
+            elif t == _T_BASE_QUANTITY:
+                base_quantity_el = c
+            elif t == _T_ALLOWANCE_CHARGE:
+                price_ac = c
+        if price_el is None:
+            raise FormatError("cac:Price has no cbc:PriceAmount", file=self.name, line=price.sourceline)
         price_allowance = price_base_amount = None
-        price_ac = self.first(prk, _CAC + "AllowanceCharge")
         if price_ac is not None:
             pak = self.kids(price_ac)
             price_allowance = self.decimal(pak, _CBC + "Amount")
             price_base_amount = self.decimal(pak, _CBC + "BaseAmount")
+        base_quantity = base_quantity_unit = None
+        if base_quantity_el is not None:
+            base_quantity_unit = base_quantity_el.get("unitCode")
+            if _strip(base_quantity_el.text):
+                base_quantity = self.decimal_el(base_quantity_el)
         return InvoiceLine(
-            id=self.required(k, _CBC + "ID", el),
+            id=line_id,
             quantity=self.decimal_el(quantity_el),
             unit_code=quantity_el.get("unitCode"),
-            net_amount=self.required_decimal(k, _CBC + "LineExtensionAmount", el),
-            name=self.text(ik, _CBC + "Name"),
-            price_amount=self.required_decimal(prk, _CBC + "PriceAmount", price),
-            tax_category=self.tax_category(self.first(ik, _CAC + "ClassifiedTaxCategory")),
-            note=self.text(k, _CBC + "Note"),
-            accounting_cost=self.text(k, _CBC + "AccountingCost"),
-            period=self.period(self.first(k, _CAC + "InvoicePeriod")),
-            order_line_reference=(
-                self.text(self.kids(order_line), _CBC + "LineID") if order_line is not None else None
-            ),
+            net_amount=self.decimal_el(net_el),
+            name=name,
+            price_amount=self.decimal_el(price_el),
+            tax_category=tax_category,
+            note=note,
+            accounting_cost=accounting_cost,
+            period=period,
+            order_line_reference=order_line,
             document_reference=document_reference,
             document_type_code=document_type_code,
-            allowance_charges=tuple(self.allowance_charge(ac) for ac in k.get(_CAC + "AllowanceCharge", ())),
-            description=self.text(ik, _CBC + "Description"),
-            buyers_item_id=self.reference_id(self.first(ik, _CAC + "BuyersItemIdentification")),
-            sellers_item_id=self.reference_id(self.first(ik, _CAC + "SellersItemIdentification")),
-            standard_item_id=(
-                self.ident(self.kids(std), _CBC + "ID")
-                if (std := self.first(ik, _CAC + "StandardItemIdentification")) is not None
-                else None
-            ),
-            origin_country=(
-                self.text(self.kids(origin), _CBC + "IdentificationCode") if origin is not None else None
-            ),
+            allowance_charges=tuple(self.allowance_charge(ac) for ac in acs) if acs else (),
+            description=description,
+            buyers_item_id=buyers_id,
+            sellers_item_id=sellers_id,
+            standard_item_id=standard_id,
+            origin_country=origin,
             classifications=tuple(classifications),
             properties=tuple(properties),
-            base_quantity=self.decimal_el(base_quantity_el)
-            if base_quantity_el is not None and (base_quantity_el.text or "").strip()
-            else None,
-            base_quantity_unit=base_quantity_el.get("unitCode") if base_quantity_el is not None else None,
+            base_quantity=base_quantity,
+            base_quantity_unit=base_quantity_unit,
             price_allowance=price_allowance,
             price_base_amount=price_base_amount,
         )
