@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal, InvalidOperation
+from functools import cache
 
 from lxml import etree
 
@@ -49,6 +50,7 @@ def cac(name: str) -> str:
     return CAC + name
 
 
+@cache
 def path(*steps: str) -> str:
     """An ElementPath in Clark notation from ``"cac:Party"``-style steps, e.g.
     ``path("cac:Party", "cbc:EndpointID")``."""
@@ -140,15 +142,38 @@ def category_id(category: Element | None) -> str:
     return ntext(category.find(CBC + "ID")) if category is not None else ""
 
 
+#: UBL-DT-08..28: attributes that should not be present in a document
+DISCOURAGED_ATTRIBUTES = frozenset(
+    {
+        *("schemeName", "schemeAgencyName", "schemeDataURI", "schemeURI", "format", "unitCodeListID"),
+        *("unitCodeListAgencyID", "unitCodeListAgencyName", "listAgencyName", "listName", "name"),
+        *("languageID", "listURI", "listSchemeURI", "languageLocaleID", "uri", "currencyCodeListVersionID"),
+        *("characterSetCode", "encodingCode", "schemeAgencyID", "listAgencyID"),
+    }
+)
+
+
+_ALL_ATTRIBUTES = etree.XPath("//@*")
+
+
 class Doc:
-    """Everything the rules share about one document, computed once."""
+    """Everything the rules share about one document, computed once.
+
+    The constructor walks the tree once, filing every element by tag (:meth:`all` replaces
+    ``//tag`` searches) and noting the empty elements and discouraged attributes on the way.
+    """
 
     __slots__ = (
         "_country",
+        "_kids",
+        "_line_facts",
+        "attributes",
+        "by_tag",
         "credit_note_lines",
         "currency",
         "customer",
         "doc_allowance_charges",
+        "empty",
         "fired",
         "invoice_lines",
         "is_invoice",
@@ -180,6 +205,69 @@ class Doc:
         self.customer = root.find(path("cac:AccountingCustomerParty", "cac:Party"))
         self.fired: list[tuple[str, Element]] = []
         self._country: dict[str, str] = {}
+        by_tag: dict[str, list[Element]] = {}
+        empty: list[Element] = []
+        for el in root.iter():
+            tag = el.tag
+            bucket = by_tag.get(tag)
+            if bucket is None:
+                by_tag[tag] = [el]
+            else:
+                bucket.append(el)
+            if not len(el):  # a leaf: empty when its text is blank (PEPPOL-EN16931-R008)
+                value = el.text
+                if (not value or value.isspace()) and tag.__class__ is str:
+                    empty.append(el)
+        self.by_tag = by_tag
+        self.empty = empty
+        self.attributes = [
+            (attribute.attrname, attribute.getparent())
+            for attribute in _ALL_ATTRIBUTES(root)
+            if attribute.attrname in DISCOURAGED_ATTRIBUTES
+        ]
+        self._kids: dict[Element, dict[str, list[Element]]] = {}
+        self._line_facts: list[tuple[Element, list[tuple[str, Decimal | None]], Decimal | None]] | None = None
+
+    def line_facts(self) -> list[tuple[Element, list[tuple[str, Decimal | None]], Decimal | None]]:
+        """For every line: (line, [(VAT category id, rate)] of its item, line net amount)."""
+        if self._line_facts is None:
+            facts = []
+            for line in self.lines:
+                get = self.kids(line).get
+                categories = [
+                    (category_id(c), dec(c.findtext(CBC + "Percent")))
+                    for item in get(CAC + "Item", ())
+                    for c in self.kids(item).get(CAC + "ClassifiedTaxCategory", ())
+                ]
+                amounts = get(CBC + "LineExtensionAmount")
+                facts.append((line, categories, dec_of(amounts[0]) if amounts else None))
+            self._line_facts = facts
+        return self._line_facts
+
+    def kids(self, el: Element) -> dict[str, list[Element]]:
+        """The children of ``el`` by tag (computed once per element)."""
+        found = self._kids.get(el)
+        if found is None:
+            found = {}
+            for child in el:
+                bucket = found.get(child.tag)
+                if bucket is None:
+                    found[child.tag] = [child]
+                else:
+                    bucket.append(child)
+            self._kids[el] = found
+        return found
+
+    def kid(self, el: Element, tag: str) -> Element | None:
+        """The first child of ``el`` named ``tag`` (like ``el.find(tag)``)."""
+        found = self.kids(el).get(tag)
+        return found[0] if found else None
+
+    def all(self, *tags: str) -> list[Element]:
+        """Every element with one of ``tags`` anywhere in the document (``//tag``)."""
+        if len(tags) == 1:
+            return self.by_tag.get(tags[0], [])
+        return [el for tag in tags for el in self.by_tag.get(tag, ())]
 
     def fire(self, rule_id: str, el: Element | None = None) -> None:
         self.fired.append((rule_id, self.root if el is None else el))

@@ -82,7 +82,7 @@ def check(doc: Doc) -> None:
     root = doc.root
     fire = doc.fire
     amount_tags = set(AMOUNT_TAGS)
-    for el in root.iter(_TAGS):
+    for el in doc.all(*_TAGS):
         tag = el.tag
         local = tag[len(CBC) :]
         parent = el.getparent()
@@ -178,7 +178,7 @@ def check(doc: Doc) -> None:
                 if scheme not in cl.EAS:
                     fire("PEPPOL-EN16931-CL008", el)
 
-    for category in root.iter(CAC + "TaxCategory", CAC + "ClassifiedTaxCategory"):
+    for category in doc.all(CAC + "TaxCategory", CAC + "ClassifiedTaxCategory"):
         ident = category.find(CBC + "ID")
         if ident is not None and not _code(ident.text, cl.VAT_CATEGORIES):
             fire("BR-CL-17" if category.tag == CAC + "TaxCategory" else "BR-CL-18", ident)

@@ -27,7 +27,6 @@ from ._base import (
     ntext,
     path,
     round2,
-    text,
 )
 
 IMPLEMENTED = frozenset(
@@ -138,7 +137,7 @@ def check(doc: Doc) -> None:
         for address in representative.iterfind(CAC + "PostalAddress"):
             if not nonempty(address, _COUNTRY_CODE):
                 fire("BR-20", address)
-    for scheme in root.iter(CAC + "PartyTaxScheme"):
+    for scheme in doc.all(CAC + "PartyTaxScheme"):
         if is_vat_scheme(scheme):
             company = scheme.findtext(CBC + "CompanyID") or ""
             if company[:2] not in VAT_PREFIXES:
@@ -154,7 +153,7 @@ def check(doc: Doc) -> None:
     for reference in root.iterfind(CAC + "BillingReference"):
         if reference.find(path("cac:InvoiceDocumentReference", "cbc:ID")) is None:
             fire("BR-55", reference)
-    for prop in root.iter(CAC + "AdditionalItemProperty"):
+    for prop in doc.all(CAC + "AdditionalItemProperty"):
         if prop.find(CBC + "Name") is None or prop.find(CBC + "Value") is None:
             fire("BR-54", prop)
 
@@ -283,7 +282,7 @@ def _monetary_total(doc: Doc, total: Element) -> None:
         if el is None:
             fire(rule, total)
 
-    line_sum = round2(_sum(line.find(CBC + "LineExtensionAmount") for line in doc.lines))
+    line_sum = round2(sum((amount for _, _, amount in doc.line_facts() if amount is not None), ZERO))
     if dec_of(line_ext) != line_sum or dec_of(line_ext) is None:
         fire("BR-CO-10", total)
 
@@ -388,43 +387,54 @@ def _tax_subtotal(doc: Doc, subtotal: Element) -> None:
 
 def _line(doc: Doc, line: Element) -> None:
     fire = doc.fire
-    if not nonempty(line, CBC + "ID"):
+    kids = doc.kids(line)
+    get = kids.get
+    if not any(el.text for el in get(CBC + "ID", ())):
         fire("BR-21", line)
-    quantity = line.find(CBC + "InvoicedQuantity")
-    if quantity is None:
-        quantity = line.find(CBC + "CreditedQuantity")
-    if quantity is None:
+    quantities = get(CBC + "InvoicedQuantity") or get(CBC + "CreditedQuantity")
+    if not quantities:
         fire("BR-22", line)
-    if quantity is None or quantity.get("unitCode") is None:
+    if not quantities or quantities[0].get("unitCode") is None:
         fire("BR-23", line)
-    amount = line.find(CBC + "LineExtensionAmount")
-    if amount is None:
+    amounts = get(CBC + "LineExtensionAmount")
+    if not amounts:
         fire("BR-24", line)
-    if not nonempty(line, path("cac:Item", "cbc:Name")):
+    elif not decimals_ok(amounts[0]):
+        fire("BR-DEC-23", line)
+    items = get(CAC + "Item", ())
+    item_kids = [doc.kids(item) for item in items]
+    if not any(el.text for ik in item_kids for el in ik.get(CBC + "Name", ())):
         fire("BR-25", line)
-    prices = line.findall(path("cac:Price", "cbc:PriceAmount"))
+    price_kids = [doc.kids(price) for price in get(CAC + "Price", ())]
+    prices = [el for pk in price_kids for el in pk.get(CBC + "PriceAmount", ())]
     if not prices:
         fire("BR-26", line)
     if not any((v := dec_of(p)) is not None and v >= 0 for p in prices):
         fire("BR-27", line)
-    bases = line.findall(path("cac:Price", "cac:AllowanceCharge", "cbc:BaseAmount"))
+    bases = [
+        base
+        for pk in price_kids
+        for ac in pk.get(CAC + "AllowanceCharge", ())
+        for base in ac.iterfind(CBC + "BaseAmount")
+    ]
     if bases and not any((v := dec_of(b)) is not None and v >= 0 for b in bases):
         fire("BR-28", line)
     if not any(
-        text(c.find(CBC + "ID")) != "" or c.find(CBC + "ID") is not None
-        for c in line.iterfind(path("cac:Item", "cac:ClassifiedTaxCategory"))
-        if is_vat_scheme(c)
+        c.find(CBC + "ID") is not None and is_vat_scheme(c)
+        for ik in item_kids
+        for c in ik.get(CAC + "ClassifiedTaxCategory", ())
     ):
         fire("BR-CO-04", line)
-    if not decimals_ok(amount):
-        fire("BR-DEC-23", line)
-    for ident in line.iterfind(path("cac:Item", "cac:StandardItemIdentification", "cbc:ID")):
-        if ident.get("schemeID") is None:
-            fire("BR-64", ident)
-    for code in line.iterfind(path("cac:Item", "cac:CommodityClassification", "cbc:ItemClassificationCode")):
-        if code.get("listID") is None:
-            fire("BR-65", code)
-    for ac in line.iterfind(CAC + "AllowanceCharge"):
+    for ik in item_kids:
+        for standard in ik.get(CAC + "StandardItemIdentification", ()):
+            for ident in standard.iterfind(CBC + "ID"):
+                if ident.get("schemeID") is None:
+                    fire("BR-64", ident)
+        for classification in ik.get(CAC + "CommodityClassification", ()):
+            for code in classification.iterfind(CBC + "ItemClassificationCode"):
+                if code.get("listID") is None:
+                    fire("BR-65", code)
+    for ac in get(CAC + "AllowanceCharge", ()):
         indicator = charge_indicator(ac)
         if indicator is None:
             continue

@@ -7,8 +7,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from lxml import etree
-
 from .. import codelists_data as cl
 from ._base import (
     CAC,
@@ -41,7 +39,6 @@ IMPLEMENTED = frozenset(
 
 CUSTOMIZATION = "urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0"
 _PROFILE = re.compile(r"urn:fdc:peppol.eu:2017:poacc:billing:([0-9]{2}):1.0")
-_EMPTY = etree.XPath("//*[not(*) and not(normalize-space())]")
 _DATE_TAGS = tuple(
     CBC + t for t in ("IssueDate", "DueDate", "TaxPointDate", "StartDate", "EndDate", "ActualDeliveryDate")
 )
@@ -135,7 +132,7 @@ def check(doc: Doc) -> None:
             fire("PEPPOL-EN16931-R042", ac)
         if norm(ac.findtext(CBC + "ChargeIndicator")) not in ("true", "false"):
             fire("PEPPOL-EN16931-R043", ac)
-    for ac in root.iter(CAC + "AllowanceCharge"):
+    for ac in doc.all(CAC + "AllowanceCharge"):
         parent = ac.getparent()
         if parent is None or parent.tag != CAC + "Price":
             continue
@@ -148,7 +145,7 @@ def check(doc: Doc) -> None:
                 fire("PEPPOL-EN16931-R046", ac)
 
     # -- payment ---------------------------------------------------------------------------
-    for means in root.iter(CAC + "PaymentMeans"):
+    for means in doc.all(CAC + "PaymentMeans"):
         if norm(means.findtext(CBC + "PaymentMeansCode")) in ("49", "59") and (
             means.find(path("cac:PaymentMandate", "cbc:ID")) is None
         ):
@@ -186,11 +183,11 @@ def check(doc: Doc) -> None:
     for code in root.iterfind(CBC + "CreditNoteTypeCode"):
         if process == "01" and norm(code.text) not in cl.CREDIT_NOTE_TYPE_CODES:
             fire("PEPPOL-EN16931-P0101", code)
-    for el in root.iter(_DATE_TAGS):
+    for el in doc.all(*_DATE_TAGS):
         value = el.text or ""
         if len(value) != 10 or as_date(value) is None:
             fire("PEPPOL-EN16931-F001", el)
-    for category in root.iter(CAC + "TaxCategory"):
+    for category in doc.all(CAC + "TaxCategory"):
         reason = category.findtext(CBC + "TaxExemptionReasonCode")
         if reason is None:
             continue
@@ -200,14 +197,14 @@ def check(doc: Doc) -> None:
 
     # -- currencies and empty elements ---------------------------------------------------------
     currency = doc.currency
-    for el in root.iter(AMOUNT_TAGS):
+    for el in doc.all(*AMOUNT_TAGS):
         if el.tag == CBC + "TaxAmount":
             parent = el.getparent()
             if parent.tag == CAC + "TaxTotal" and parent.find(CAC + "TaxSubtotal") is None:
                 continue
         if currency is None or el.get("currencyID") != currency:
             fire("PEPPOL-EN16931-R051", el)
-    doc.fire_each("PEPPOL-EN16931-R008", _EMPTY(root))
+    doc.fire_each("PEPPOL-EN16931-R008", doc.empty)
 
     _identifiers(doc)
 
@@ -232,28 +229,32 @@ def _same_sign(doc: Doc) -> bool:
 
 def _line(doc: Doc, line: Element) -> None:
     fire = doc.fire
-    amount = (
-        dec(line.findtext(CBC + "LineExtensionAmount"))
-        if line.find(CBC + "LineExtensionAmount") is not None
-        else ZERO
-    )
-    quantity_el = line.find(doc.quantity_tag)
+    get = doc.kids(line).get
+    amounts = get(CBC + "LineExtensionAmount")
+    amount = dec_of(amounts[0]) if amounts else ZERO
+    quantities = get(doc.quantity_tag)
+    quantity_el = quantities[0] if quantities else None
     quantity = dec_of(quantity_el) if quantity_el is not None else ONE
-    price_el = line.find(path("cac:Price", "cbc:PriceAmount"))
-    price = dec_of(price_el) if price_el is not None else ZERO
-    base_el = line.find(path("cac:Price", "cbc:BaseQuantity"))
-    base = dec_of(base_el) if base_el is not None else None
-    if base is None or base == 0:
-        base = ONE
+    prices = get(CAC + "Price")
+    price_kids = doc.kids(prices[0]) if prices else {}
+    price_els = price_kids.get(CBC + "PriceAmount")
+    price = dec_of(price_els[0]) if price_els else ZERO
+    base_els = price_kids.get(CBC + "BaseQuantity")
+    base_el = base_els[0] if base_els else None
+    base_value = dec_of(base_el) if base_el is not None else None
+    base = base_value if base_value else ONE
     allowances = charges = ZERO
-    for ac in line.iterfind(CAC + "AllowanceCharge"):
+    for ac in get(CAC + "AllowanceCharge", ()):
         indicator = norm(ac.findtext(CBC + "ChargeIndicator"))
         value = dec(ac.findtext(CBC + "Amount")) or ZERO
         if indicator == "false":
             allowances += value
         elif indicator == "true":
             charges += value
-    allowances, charges = round2(allowances), round2(charges)
+    if allowances:
+        allowances = round2(allowances)
+    if charges:
+        charges = round2(charges)
     if (
         amount is None
         or quantity is None
@@ -261,17 +262,21 @@ def _line(doc: Doc, line: Element) -> None:
         or not _slack(amount, quantity * (price / base) + charges - allowances, _SLACK)
     ):
         fire("PEPPOL-EN16931-R120", line)
-    if base_el is not None and not ((v := dec_of(base_el)) is not None and v > 0):
+    if base_el is not None and not (base_value is not None and base_value > 0):
         fire("PEPPOL-EN16931-R121", line)
-    references = line.findall(CAC + "DocumentReference")
-    if len(references) > 1:
-        fire("PEPPOL-EN16931-R100", line)
-    if references and not any(r.findtext(CBC + "DocumentTypeCode") == "130" for r in references):
-        fire("PEPPOL-EN16931-R101", line)
-    if base_el is not None and base_el.get("unitCode") is not None:
-        quantity_el = line.find(doc.quantity_tag)
-        if quantity_el is not None and base_el.get("unitCode") != quantity_el.get("unitCode"):
-            fire("PEPPOL-EN16931-R130", base_el)
+    references = get(CAC + "DocumentReference")
+    if references:
+        if len(references) > 1:
+            fire("PEPPOL-EN16931-R100", line)
+        if not any(r.findtext(CBC + "DocumentTypeCode") == "130" for r in references):
+            fire("PEPPOL-EN16931-R101", line)
+    if (
+        base_el is not None
+        and base_el.get("unitCode") is not None
+        and quantity_el is not None
+        and base_el.get("unitCode") != quantity_el.get("unitCode")
+    ):
+        fire("PEPPOL-EN16931-R130", base_el)
 
 
 # -- identifiers -------------------------------------------------------------------------------
@@ -290,7 +295,7 @@ _SCHEME_RULES = {
 
 
 def _identifiers(doc: Doc) -> None:
-    for el in doc.root.iter(CBC + "EndpointID", CBC + "ID", CBC + "CompanyID"):
+    for el in doc.all(CBC + "EndpointID", CBC + "ID", CBC + "CompanyID"):
         scheme = el.get("schemeID")
         if scheme is None:
             continue

@@ -6,8 +6,6 @@ The UBL-CR-* warnings ("element should not be used", 678 rules) are not implemen
 
 from __future__ import annotations
 
-from lxml import etree
-
 from ._base import CAC, CBC, NSMAP, Doc, charge_indicator, norm, path
 
 IMPLEMENTED = frozenset(
@@ -51,12 +49,12 @@ _ROOT_AT_MOST_ONCE = (
 
 #: count(<path from the line>) <= 1 for every invoice / credit note line
 _LINE_AT_MOST_ONCE = (
-    ("UBL-SR-34", CBC + "Note"),
-    ("UBL-SR-35", path("cac:OrderLineReference", "cbc:LineID")),
-    ("UBL-SR-36", CAC + "InvoicePeriod"),
-    ("UBL-SR-37", path("cac:Price", "cac:AllowanceCharge")),
-    ("UBL-SR-50", path("cac:Item", "cbc:Description")),
-    ("UBL-SR-52", CAC + "DocumentReference"),
+    ("UBL-SR-34", CBC + "Note", None),
+    ("UBL-SR-35", CAC + "OrderLineReference", CBC + "LineID"),
+    ("UBL-SR-36", CAC + "InvoicePeriod", None),
+    ("UBL-SR-37", CAC + "Price", CAC + "AllowanceCharge"),
+    ("UBL-SR-50", CAC + "Item", CBC + "Description"),
+    ("UBL-SR-52", CAC + "DocumentReference", None),
 )
 
 #: UBL-DT-08..28: attributes that should not be present (warnings, once per document)
@@ -83,17 +81,6 @@ _ATTRIBUTES = {
     "schemeAgencyID": "UBL-DT-27",
     "listAgencyID": "UBL-DT-28",
 }
-_FIND_ATTRIBUTES = etree.XPath(" | ".join(f"//@{name}" for name in _ATTRIBUTES))
-#: Elements named *Amount (not *PriceAmount, not inside a price discount), and binary objects.
-_AMOUNTS = etree.XPath(
-    "//*[substring(local-name(), string-length(local-name()) - 5) = 'Amount'"
-    " and not(substring(local-name(), string-length(local-name()) - 10) = 'PriceAmount')"
-    " and not(ancestor::cac:Price/cac:AllowanceCharge)][contains(., '.')]",
-    namespaces=NSMAP,
-)
-_BINARY_OBJECTS = etree.XPath(
-    "//*[substring(local-name(), string-length(local-name()) - 11) = 'BinaryObject']"
-)
 
 
 def check(doc: Doc) -> None:
@@ -111,16 +98,21 @@ def check(doc: Doc) -> None:
     other_ids = [s for s in supplier_schemes if s.findtext(path("cac:TaxScheme", "cbc:ID")) != "VAT"]
     if sum(len(s.findall(CBC + "CompanyID")) for s in other_ids) > 1:
         fire("UBL-SR-13")
-    sepa = [el for el in root.iter(CBC + "ID") if (el.get("schemeID") or "").upper() == "SEPA"]
-    if len([el for el in sepa if el.getparent().tag == CAC + "PartyIdentification"]) > 1:
+    sepa = [
+        el
+        for identification in doc.all(CAC + "PartyIdentification")
+        for el in identification.iterfind(CBC + "ID")
+        if (el.get("schemeID") or "").upper() == "SEPA"
+    ]
+    if len(sepa) > 1:
         fire("UBL-SR-29")
-    if len({el.text for el in root.iter(CBC + "PaymentID")}) > 1:
+    if len({el.text for el in doc.all(CBC + "PaymentID")}) > 1:
         fire("UBL-SR-44")
-    if len({el.text for el in root.iter(CBC + "PaymentMeansCode")}) > 1:
+    if len({el.text for el in doc.all(CBC + "PaymentMeansCode")}) > 1:
         fire("UBL-SR-47")
-    if len(list(root.iter(CAC + "CardAccount"))) > 1:
+    if len(list(doc.all(CAC + "CardAccount"))) > 1:
         fire("UBL-SR-54")
-    if len(list(root.iter(CAC + "PaymentMandate"))) > 1:
+    if len(list(doc.all(CAC + "PaymentMandate"))) > 1:
         fire("UBL-SR-55")
 
     for reference in root.iterfind(CAC + "BillingReference"):
@@ -163,14 +155,14 @@ def check(doc: Doc) -> None:
         ):
             if len(means.findall(where)) > 1:
                 fire(rule, means)
-    for ac in root.iter(CAC + "AllowanceCharge"):
+    for ac in doc.all(CAC + "AllowanceCharge"):
         indicator = charge_indicator(ac)
         if indicator is not None and len(ac.findall(CBC + "AllowanceChargeReason")) > 1:
             fire("UBL-SR-31" if indicator else "UBL-SR-30", ac)
-    for subtotal in root.iter(CAC + "TaxSubtotal"):
+    for subtotal in doc.all(CAC + "TaxSubtotal"):
         if len(subtotal.findall(path("cac:TaxCategory", "cbc:TaxExemptionReason"))) > 1:
             fire("UBL-SR-32", subtotal)
-    for reference in root.iter(CAC + "AdditionalDocumentReference"):
+    for reference in doc.all(CAC + "AdditionalDocumentReference"):
         if len(reference.findall(CBC + "DocumentDescription")) > 1:
             fire("UBL-SR-33", reference)
         type_code = reference.findtext(CBC + "DocumentTypeCode")
@@ -180,36 +172,47 @@ def check(doc: Doc) -> None:
     for party in root.iterfind(path("cac:AccountingSupplierParty", "cac:Party")):
         if len(party.findall(CAC + "PartyTaxScheme")) > 2:
             fire("UBL-SR-42", party)
-    for address in root.iter(CAC + "PostalAddress", CAC + "Address"):
+    for address in doc.all(CAC + "PostalAddress", CAC + "Address"):
         if len(address.findall(CAC + "AddressLine")) > 1:
             fire("UBL-SR-51", address)
-    for scheme in root.iter(CAC + "PartyTaxScheme"):
+    for scheme in doc.all(CAC + "PartyTaxScheme"):
         if scheme.find(CBC + "CompanyID") is None:
             fire("UBL-SR-53", scheme)
     for line in doc.lines:
-        for rule, where in _LINE_AT_MOST_ONCE:
-            if len(line.findall(where)) > 1:
+        get = doc.kids(line).get
+        for rule, tag, child in _LINE_AT_MOST_ONCE:
+            found = get(tag, ())
+            if child is not None:
+                found = [el for parent in found for el in doc.kids(parent).get(child, ())]
+            if len(found) > 1:
                 fire(rule, line)
-        if len(line.findall(path("cac:Item", "cac:ClassifiedTaxCategory"))) != 1:
+        items = get(CAC + "Item", ())
+        if sum(len(doc.kids(item).get(CAC + "ClassifiedTaxCategory", ())) for item in items) != 1:
             fire("UBL-SR-48", line)
 
     # -- data types ------------------------------------------------------------------------------
-    for amount in _AMOUNTS(root):
-        value = amount.xpath("string()")
-        if len(value) - value.find(".") - 1 > 2:
-            fire("UBL-DT-01", amount)
-    for binary in _BINARY_OBJECTS(root):
-        if binary.get("mimeCode") is None:
-            fire("UBL-DT-06", binary)
-        if binary.get("filename") is None:
-            fire("UBL-DT-07", binary)
+    for tag, elements in doc.by_tag.items():
+        if tag.endswith("Amount") and not tag.endswith("PriceAmount"):
+            for amount in elements:
+                value = amount.text or ""
+                dot = value.find(".")
+                if dot >= 0 and len(value) - dot - 1 > 2 and not _in_price_discount(amount):
+                    fire("UBL-DT-01", amount)
+        elif tag.endswith("BinaryObject"):
+            for binary in elements:
+                if binary.get("mimeCode") is None:
+                    fire("UBL-DT-06", binary)
+                if binary.get("filename") is None:
+                    fire("UBL-DT-07", binary)
     seen: set[str] = set()
-    for attribute in _FIND_ATTRIBUTES(root):
-        name = attribute.attrname
+    for name, element in doc.attributes:
         rule = _ATTRIBUTES[name]
-        if rule in seen:
-            continue
-        if name == "name" and attribute.getparent().tag == CBC + "PaymentMeansCode":
+        if rule in seen or (name == "name" and element.tag == CBC + "PaymentMeansCode"):
             continue
         seen.add(rule)
-        fire(rule, attribute.getparent())
+        fire(rule, element)
+
+
+def _in_price_discount(el) -> bool:
+    """``ancestor::cac:Price/cac:AllowanceCharge``: inside a price that has a discount."""
+    return any(price.find(CAC + "AllowanceCharge") is not None for price in el.iterancestors(CAC + "Price"))

@@ -118,15 +118,24 @@ def _rate_ok(category: Element, rule: str) -> bool:
 
 def check(doc: Doc) -> None:
     root = doc.root
-    # Every category element of the document, looked up once.
+    # Every category element of the document with its (normalized id, VAT scheme?), looked up once.
+    ids: dict[Element, tuple[str, bool]] = {}
+
+    def code_of(category: Element) -> str | None:
+        """The category code when the category is a VAT one, else None."""
+        found = ids.get(category)
+        if found is None:
+            found = ids[category] = (category_id(category), is_vat_scheme(category))
+        return found[0] if found[1] else None
+
     line_categories = [
         c for line in doc.lines for c in line.iterfind(path("cac:Item", "cac:ClassifiedTaxCategory"))
     ]
-    all_classified = list(root.iter(CAC + "ClassifiedTaxCategory"))
+    all_classified = doc.all(CAC + "ClassifiedTaxCategory")
     all_ac_categories: list[tuple[Element, bool | None, Element]] = [
         (ac, charge_indicator(ac), c)
-        for ac in root.iter(CAC + "AllowanceCharge")
-        for c in ac.iterfind(CAC + "TaxCategory")
+        for ac in doc.all(CAC + "AllowanceCharge")
+        for c in doc.kids(ac).get(CAC + "TaxCategory", ())
     ]
     breakdown: list[tuple[Element, Element]] = [
         (subtotal, c)
@@ -134,31 +143,33 @@ def check(doc: Doc) -> None:
         for subtotal in total.iterfind(CAC + "TaxSubtotal")
         for c in subtotal.iterfind(CAC + "TaxCategory")
     ]
+    in_lines = {code_of(c) for c in all_classified}
+    in_allowances = {code_of(c) for _, ind, c in all_ac_categories if ind is False}
+    in_charges = {code_of(c) for _, ind, c in all_ac_categories if ind is True}
+    in_any_ac = {code_of(c) for _, _, c in all_ac_categories}
+    breakdown_codes = {code_of(c) for _, c in breakdown}
 
     for cat in CATEGORIES:
         code, prefix = cat.code, cat.prefix
-        in_lines = any(_in_category(c, code) for c in all_classified)
-        in_allowances = any(ind is False and _in_category(c, code) for _, ind, c in all_ac_categories)
-        in_charges = any(ind is True and _in_category(c, code) for _, ind, c in all_ac_categories)
-        in_any_ac = any(_in_category(c, code) for _, _, c in all_ac_categories)
-        breakdowns = [(s, c) for s, c in breakdown if _in_category(c, code)]
-
+        used = code in in_lines or code in in_any_ac
+        if not used and code not in breakdown_codes:
+            continue
+        breakdowns = [(s, c) for s, c in breakdown if code_of(c) == code]
         # -01
-        used = in_lines or in_any_ac
         wanted = (len(breakdowns) == 1 if cat.exactly_one else bool(breakdowns)) if used else not breakdowns
         if not wanted:
             doc.fire(f"{prefix}-01")
         # -02..-04
         for present, number in ((in_lines, "02"), (in_allowances, "03"), (in_charges, "04")):
-            if present and not _parties_ok(doc, cat.parties):
+            if code in present and not _parties_ok(doc, cat.parties):
                 doc.fire(f"{prefix}-{number}")
         # -05
         for c in line_categories:
-            if _in_category(c, code) and not _rate_ok(c, cat.rate):
+            if code_of(c) == code and not _rate_ok(c, cat.rate):
                 doc.fire(f"{prefix}-05", c)
         # -06 / -07
         for _, indicator, c in all_ac_categories:
-            if indicator is None or not _in_category(c, code):
+            if indicator is None or code_of(c) != code:
                 continue
             if not _rate_ok(c, cat.rate):
                 doc.fire(f"{prefix}-07" if indicator else f"{prefix}-06", c)
@@ -177,8 +188,10 @@ def check(doc: Doc) -> None:
             if has_exemption != (cat.exemption == "required"):
                 doc.fire(f"{prefix}-10", c)
 
-    _intra_community(doc, breakdown)
-    _not_subject(doc, breakdown, all_classified, all_ac_categories)
+    if "K" in breakdown_codes:
+        _intra_community(doc, breakdown)
+    if "O" in breakdown_codes:
+        _not_subject(doc, breakdown, all_classified, all_ac_categories)
     _split_payment(doc, all_classified, all_ac_categories)
 
 
@@ -193,15 +206,12 @@ def _taxable_ok(doc: Doc, cat: Category, subtotal: Element, category: Element) -
                 return False
             line_sum = ZERO
             found = False
-            for line in doc.lines:
-                cats = line.findall(path("cac:Item", "cac:ClassifiedTaxCategory"))
-                if any(category_id(c) == code for c in cats) and any(
-                    dec_of(c.find(CBC + "Percent")) == rate for c in cats
-                ):
+            for _line, categories, amount in doc.line_facts():
+                if any(c == code for c, _ in categories) and any(r == rate for _, r in categories):
                     found = True
-                    line_sum += dec_of(line.find(CBC + "LineExtensionAmount")) or ZERO
+                    line_sum += amount or ZERO
             ac_sum = ZERO
-            for ac in doc.root.iter(CAC + "AllowanceCharge"):
+            for ac in doc.all(CAC + "AllowanceCharge"):
                 cats = ac.findall(CAC + "TaxCategory")
                 if any(category_id(c) == code for c in cats) and any(
                     dec_of(c.find(CBC + "Percent")) == rate for c in cats
@@ -305,7 +315,7 @@ def _split_payment(
     if not any(category_id(c) == "B" for c in categories):
         return
     countries = [
-        norm(el.text) for el in root.iter(CBC + "IdentificationCode") if el.getparent().tag == CAC + "Country"
+        norm(el.text) for el in doc.all(CBC + "IdentificationCode") if el.getparent().tag == CAC + "Country"
     ]
     if any(country != "IT" for country in countries):
         doc.fire("BR-B-01")
