@@ -192,6 +192,8 @@ def check(doc: Doc) -> None:
 
     # -- data types ------------------------------------------------------------------------------
     for tag, elements in doc.by_tag.items():
+        if tag.__class__ is not str:  # comments and processing instructions
+            continue
         if tag.endswith("Amount") and not tag.endswith("PriceAmount"):
             for amount in elements:
                 value = amount.text or ""
