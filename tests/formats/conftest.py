@@ -36,6 +36,12 @@ def example_names() -> list[str]:
     )
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Tests taking ``example_name`` run once per official example file (``folder/file.xml``)."""
+    if "example_name" in metafunc.fixturenames:
+        metafunc.parametrize("example_name", example_names())
+
+
 @pytest.fixture(scope="session")
 def fixtures() -> Path:
     return FIXTURES

@@ -12,8 +12,6 @@ from gronnkjop.formats.ehf import LineInput, build_invoice, norwegian_party, rea
 from gronnkjop.formats.ehf.model import AllowanceCharge, Classification, TaxCategory
 from gronnkjop.formats.ehf.writer import compute_tax_subtotals, round_amount, vat_category
 
-from .conftest import example_names
-
 XSD = {"Invoice": "UBL-Invoice-2.1.xsd", "CreditNote": "UBL-CreditNote-2.1.xsd"}
 
 
@@ -40,9 +38,8 @@ def _buyer():
     )
 
 
-@pytest.mark.parametrize("name", example_names())
-def test_every_official_example_survives_a_round_trip_and_stays_schema_valid(shared_data, name):
-    original = read_invoice(shared_data / "ehf" / name)
+def test_every_official_example_survives_a_round_trip_and_stays_schema_valid(shared_data, example_name):
+    original = read_invoice(shared_data / "ehf" / example_name)
 
     written = write_invoice(original)
 
