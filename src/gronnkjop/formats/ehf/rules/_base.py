@@ -164,6 +164,7 @@ class Doc:
     """
 
     __slots__ = (
+        "_categories",
         "_country",
         "_kids",
         "_line_facts",
@@ -226,16 +227,29 @@ class Doc:
             if attribute.attrname in DISCOURAGED_ATTRIBUTES
         ]
         self._kids: dict[Element, dict[str, list[Element]]] = {}
-        self._line_facts: list[tuple[Element, list[tuple[str, Decimal | None]], Decimal | None]] | None = None
+        self._line_facts: list[tuple[Element, list[Element], Decimal | None]] | None = None
+        self._categories: dict[Element, tuple[str, bool]] = {}
 
-    def line_facts(self) -> list[tuple[Element, list[tuple[str, Decimal | None]], Decimal | None]]:
-        """For every line: (line, [(VAT category id, rate)] of its item, line net amount)."""
+    def category(self, category: Element) -> tuple[str, bool]:
+        """(normalized ``cbc:ID``, is the tax scheme VAT?) of a (Classified)TaxCategory, cached."""
+        found = self._categories.get(category)
+        if found is None:
+            found = self._categories[category] = (category_id(category), is_vat_scheme(category))
+        return found
+
+    def vat_code(self, category: Element) -> str | None:
+        """The category id when the category is a VAT one, else None."""
+        code, vat = self.category(category)
+        return code if vat else None
+
+    def line_facts(self) -> list[tuple[Element, list[Element], Decimal | None]]:
+        """For every line: (line, its item's ClassifiedTaxCategory elements, line net amount)."""
         if self._line_facts is None:
             facts = []
             for line in self.lines:
                 get = self.kids(line).get
                 categories = [
-                    (category_id(c), dec(c.findtext(CBC + "Percent")))
+                    c
                     for item in get(CAC + "Item", ())
                     for c in self.kids(item).get(CAC + "ClassifiedTaxCategory", ())
                 ]

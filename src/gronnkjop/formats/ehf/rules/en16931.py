@@ -420,7 +420,7 @@ def _line(doc: Doc, line: Element) -> None:
     if bases and not any((v := dec_of(b)) is not None and v >= 0 for b in bases):
         fire("BR-28", line)
     if not any(
-        c.find(CBC + "ID") is not None and is_vat_scheme(c)
+        doc.category(c)[1] and c.find(CBC + "ID") is not None
         for ik in item_kids
         for c in ik.get(CAC + "ClassifiedTaxCategory", ())
     ):

@@ -6,6 +6,8 @@ The UBL-CR-* warnings ("element should not be used", 678 rules) are not implemen
 
 from __future__ import annotations
 
+from lxml import etree
+
 from ._base import CAC, CBC, NSMAP, Doc, charge_indicator, norm, path
 
 IMPLEMENTED = frozenset(
@@ -83,14 +85,28 @@ _ATTRIBUTES = {
 }
 
 
+def _prefixed(clark: str) -> str:
+    return clark.replace("{" + NSMAP["cac"] + "}", "cac:").replace("{" + NSMAP["cbc"] + "}", "cbc:")
+
+
+#: All the root-level counts in one XPath evaluation: "n1,n2,...".
+_ROOT_RULES = (
+    *_ROOT_AT_MOST_ONCE,
+    ("UBL-SR-04", "cac:AdditionalDocumentReference[cbc:DocumentTypeCode='130']"),
+)
+_ROOT_COUNTS = etree.XPath(
+    "concat(" + ", ',', ".join(f"count(/*/{_prefixed(where)})" for _, where in _ROOT_RULES) + ")",
+    namespaces=NSMAP,
+)
+
+
 def check(doc: Doc) -> None:
     root = doc.root
     fire = doc.fire
-    for rule, where in _ROOT_AT_MOST_ONCE:
-        if len(root.findall(where)) > 1:
+    counts = _ROOT_COUNTS(root).split(",")
+    for (rule, _where), count in zip(_ROOT_RULES, counts, strict=True):
+        if count != "0" and count != "1":
             fire(rule)
-    if len(root.findall(path("cac:AdditionalDocumentReference") + "[cbc:DocumentTypeCode='130']", NSMAP)) > 1:
-        fire("UBL-SR-04")
     supplier_schemes = root.findall(path("cac:AccountingSupplierParty", "cac:Party", "cac:PartyTaxScheme"))
     vat_ids = [s for s in supplier_schemes if s.findtext(path("cac:TaxScheme", "cbc:ID")) == "VAT"]
     if sum(len(s.findall(CBC + "CompanyID")) for s in vat_ids) > 1:

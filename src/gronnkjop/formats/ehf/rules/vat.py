@@ -102,6 +102,10 @@ def _in_category(category: Element | None, code: str) -> bool:
     return category is not None and category_id(category) == code and is_vat_scheme(category)
 
 
+def _percent(category: Element) -> Decimal | None:
+    return dec_of(category.find(CBC + "Percent"))
+
+
 def _rate_ok(category: Element, rule: str) -> bool:
     percent_el = category.find(CBC + "Percent")
     if rule == "absent":
@@ -118,19 +122,8 @@ def _rate_ok(category: Element, rule: str) -> bool:
 
 def check(doc: Doc) -> None:
     root = doc.root
-    # Every category element of the document with its (normalized id, VAT scheme?), looked up once.
-    ids: dict[Element, tuple[str, bool]] = {}
-
-    def code_of(category: Element) -> str | None:
-        """The category code when the category is a VAT one, else None."""
-        found = ids.get(category)
-        if found is None:
-            found = ids[category] = (category_id(category), is_vat_scheme(category))
-        return found[0] if found[1] else None
-
-    line_categories = [
-        c for line in doc.lines for c in line.iterfind(path("cac:Item", "cac:ClassifiedTaxCategory"))
-    ]
+    code_of = doc.vat_code
+    line_categories = [c for _, categories, _ in doc.line_facts() for c in categories]
     all_classified = doc.all(CAC + "ClassifiedTaxCategory")
     all_ac_categories: list[tuple[Element, bool | None, Element]] = [
         (ac, charge_indicator(ac), c)
@@ -207,7 +200,9 @@ def _taxable_ok(doc: Doc, cat: Category, subtotal: Element, category: Element) -
             line_sum = ZERO
             found = False
             for _line, categories, amount in doc.line_facts():
-                if any(c == code for c, _ in categories) and any(r == rate for _, r in categories):
+                if any(doc.category(c)[0] == code for c in categories) and any(
+                    _percent(c) == rate for c in categories
+                ):
                     found = True
                     line_sum += amount or ZERO
             ac_sum = ZERO
