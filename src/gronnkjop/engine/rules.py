@@ -1,0 +1,293 @@
+"""The control rules as portable SQL over the engine tables (see :mod:`gronnkjop.engine.tables`).
+
+Matching first materialises two helper tables:
+
+``gk_inv_match``
+    every invoice with its explicitly matched contract: by contract reference (``reference``), else by
+    an order reference known to belong to a contract (``order``).
+``gk_line_match``
+    every line with its contract: the invoice's explicit match, else the one active contract of the
+    supplier in the line's CPV category (``inferred``), else none.
+
+Each rule is then one SELECT returning the same columns::
+
+    code, invoice_id, line_id, contract_id, v1, v2, v3, v4, t1
+
+where ``v1..v4`` (integers) and ``t1`` (text) are the rule's evidence, documented per rule below and
+turned into kroner and a readable dict by :mod:`gronnkjop.engine.control`.
+"""
+
+from __future__ import annotations
+
+# Contract numbers are unique per owner, but an organisation may use its own and its collaborations'
+# agreements: the lowest contract id wins a tie so the choice is stable on every backend.
+MATCH_SQL = [
+    """
+    CREATE TEMPORARY TABLE gk_contract_by_number AS
+    SELECT number, MIN(contract_id) AS contract_id FROM gk_contracts GROUP BY number
+    """,
+    """
+    CREATE TEMPORARY TABLE gk_order_contract AS
+    SELECT order_ref, MIN(contract_id) AS contract_id FROM gk_order_refs GROUP BY order_ref
+    """,
+    """
+    CREATE TEMPORARY TABLE gk_inv_match AS
+    SELECT i.invoice_id,
+           COALESCE(cn.contract_id, oc.contract_id) AS contract_id,
+           CASE WHEN cn.contract_id IS NOT NULL THEN 'reference'
+                WHEN oc.contract_id IS NOT NULL THEN 'order' END AS how
+    FROM gk_invoices i
+    LEFT JOIN gk_contract_by_number cn ON cn.number = i.contract_ref
+    LEFT JOIN gk_order_contract oc ON oc.order_ref = i.order_ref
+    """,
+    # The supplier's contracts that run on the invoice date.
+    """
+    CREATE TEMPORARY TABLE gk_supplier_active AS
+    SELECT i.invoice_id, c.contract_id, c.cpv_prefix
+    FROM gk_invoices i
+    JOIN gk_contract_suppliers cs ON cs.supplier = i.supplier
+    JOIN gk_contracts c ON c.contract_id = cs.contract_id
+    WHERE i.issue_day >= c.start_day AND i.issue_day <= c.end_day
+    """,
+    """
+    CREATE TEMPORARY TABLE gk_line_match AS
+    SELECT l.line_id, l.invoice_id,
+           COALESCE(m.contract_id, inf.contract_id) AS contract_id,
+           CASE WHEN m.contract_id IS NOT NULL THEN m.how
+                WHEN inf.contract_id IS NOT NULL THEN 'inferred' END AS how
+    FROM gk_lines l
+    JOIN gk_inv_match m ON m.invoice_id = l.invoice_id
+    LEFT JOIN (
+        SELECT l2.line_id, MIN(a.contract_id) AS contract_id
+        FROM gk_lines l2
+        JOIN gk_supplier_active a ON a.invoice_id = l2.invoice_id
+        WHERE l2.cpv IS NULL OR substr(l2.cpv, 1, length(a.cpv_prefix)) = a.cpv_prefix
+        GROUP BY l2.line_id
+        HAVING COUNT(*) = 1
+    ) inf ON inf.line_id = l.line_id
+    """,
+    # The invoice's contract for invoice-level rules: the explicit match, else the contract every
+    # line was inferred to (when they agree).
+    """
+    CREATE TEMPORARY TABLE gk_inv_contract AS
+    SELECT m.invoice_id, COALESCE(m.contract_id, agree.contract_id) AS contract_id
+    FROM gk_inv_match m
+    LEFT JOIN (
+        SELECT invoice_id, MIN(contract_id) AS contract_id
+        FROM gk_line_match
+        GROUP BY invoice_id
+        HAVING COUNT(*) = COUNT(contract_id) AND MIN(contract_id) = MAX(contract_id)
+    ) agree ON agree.invoice_id = m.invoice_id
+    """,
+]
+
+MATCH_TABLES = [
+    "gk_contract_by_number",
+    "gk_order_contract",
+    "gk_inv_match",
+    "gk_supplier_active",
+    "gk_line_match",
+    "gk_inv_contract",
+]
+
+MATCH_INDEXES = [
+    "CREATE INDEX gk_lines_invoice ON gk_lines (invoice_id)",
+    "CREATE INDEX gk_prices_key ON gk_prices (contract_id, article)",
+    "CREATE INDEX gk_cs_supplier ON gk_contract_suppliers (supplier)",
+    "CREATE INDEX gk_invoices_supplier ON gk_invoices (supplier)",
+]
+AFTER_MATCH_INDEXES = [
+    "CREATE INDEX gk_line_match_line ON gk_line_match (line_id)",
+    "CREATE INDEX gk_inv_match_inv ON gk_inv_match (invoice_id)",
+    "CREATE INDEX gk_supplier_active_inv ON gk_supplier_active (invoice_id)",
+]
+
+RULES: dict[str, str] = {}
+
+# v1 = invoiced net unit price e4, v2 = agreed price e4, v3 = quantity e4, v4 = tolerance bp.
+# The agreed price is the one valid on the invoice date for the article and the item's condition
+# (new when the line does not say); the latest valid_from wins if rows overlap.
+RULES["PRICE_ABOVE_AGREEMENT"] = """
+SELECT 'PRICE_ABOVE_AGREEMENT' AS code, l.invoice_id, l.line_id, lm.contract_id,
+       l.price_e4 AS v1, p.price_e4 AS v2, l.quantity_e4 AS v3, c.tolerance_bp AS v4, CAST(NULL AS TEXT) AS t1
+FROM gk_lines l
+JOIN gk_line_match lm ON lm.line_id = l.line_id
+JOIN gk_invoices i ON i.invoice_id = l.invoice_id
+JOIN gk_contracts c ON c.contract_id = lm.contract_id
+JOIN (
+    SELECT l3.line_id, p3.price_e4,
+           ROW_NUMBER() OVER (PARTITION BY l3.line_id ORDER BY p3.from_day DESC, p3.price_e4 DESC) AS rn
+    FROM gk_lines l3
+    JOIN gk_line_match lm3 ON lm3.line_id = l3.line_id
+    JOIN gk_invoices i3 ON i3.invoice_id = l3.invoice_id
+    JOIN gk_prices p3 ON p3.contract_id = lm3.contract_id AND p3.article = l3.article
+         AND p3.cond = COALESCE(l3.cond, 'new')
+         AND p3.from_day <= i3.issue_day AND (p3.to_day IS NULL OR i3.issue_day <= p3.to_day)
+    WHERE i3.is_credit = 0
+) p ON p.line_id = l.line_id AND p.rn = 1
+WHERE i.is_credit = 0
+  AND l.price_e4 * 10000 > p.price_e4 * (10000 + c.tolerance_bp)
+"""
+
+# v1 = line net amount e2; t1 = the article number (or NULL when the line has none).
+RULES["ARTICLE_NOT_IN_PRICE_LIST"] = """
+SELECT 'ARTICLE_NOT_IN_PRICE_LIST' AS code, l.invoice_id, l.line_id, lm.contract_id,
+       l.amount_e2 AS v1, CAST(NULL AS BIGINT) AS v2, CAST(NULL AS BIGINT) AS v3, CAST(NULL AS BIGINT) AS v4,
+       l.article AS t1
+FROM gk_lines l
+JOIN gk_line_match lm ON lm.line_id = l.line_id
+JOIN gk_invoices i ON i.invoice_id = l.invoice_id
+WHERE i.is_credit = 0
+  AND lm.contract_id IS NOT NULL
+  AND EXISTS (SELECT 1 FROM gk_prices p WHERE p.contract_id = lm.contract_id)
+  AND (l.article IS NULL OR NOT EXISTS (
+        SELECT 1 FROM gk_prices p2 WHERE p2.contract_id = lm.contract_id AND p2.article = l.article))
+"""
+
+# v1 = charged markup e4 (percent), v2 = allowed markup e4, v3 = the charge's base amount e2;
+# t1 = the condition the allowance was taken from.
+RULES["MARKUP_ABOVE_AGREEMENT"] = """
+SELECT 'MARKUP_ABOVE_AGREEMENT' AS code, l.invoice_id, l.line_id, lm.contract_id,
+       l.markup_e4 AS v1,
+       CASE WHEN l.cond = 'used' THEN c.markup_used_e4 ELSE c.markup_new_e4 END AS v2,
+       l.markup_base_e2 AS v3, CAST(NULL AS BIGINT) AS v4,
+       CASE WHEN l.cond = 'used' THEN 'used' ELSE 'new' END AS t1
+FROM gk_lines l
+JOIN gk_line_match lm ON lm.line_id = l.line_id
+JOIN gk_invoices i ON i.invoice_id = l.invoice_id
+JOIN gk_contracts c ON c.contract_id = lm.contract_id
+WHERE i.is_credit = 0
+  AND l.markup_e4 IS NOT NULL
+  AND (CASE WHEN l.cond = 'used' THEN c.markup_used_e4 ELSE c.markup_new_e4 END) IS NOT NULL
+  AND l.markup_e4 > (CASE WHEN l.cond = 'used' THEN c.markup_used_e4 ELSE c.markup_new_e4 END)
+"""
+
+# The supplier has a contract running on the invoice date but the invoice names none.
+# contract_id = that contract when there is exactly one; v1 = how many there are.
+RULES["MISSING_CONTRACT_REFERENCE"] = """
+SELECT 'MISSING_CONTRACT_REFERENCE' AS code, i.invoice_id, CAST(NULL AS BIGINT) AS line_id,
+       CASE WHEN COUNT(DISTINCT a.contract_id) = 1 THEN MIN(a.contract_id) END AS contract_id,
+       COUNT(DISTINCT a.contract_id) AS v1, CAST(NULL AS BIGINT) AS v2, CAST(NULL AS BIGINT) AS v3,
+       CAST(NULL AS BIGINT) AS v4, CAST(NULL AS TEXT) AS t1
+FROM gk_invoices i
+JOIN gk_supplier_active a ON a.invoice_id = i.invoice_id
+WHERE i.is_credit = 0 AND i.contract_ref IS NULL
+GROUP BY i.invoice_id
+"""
+
+# t1 = the reference as written (normalised).
+RULES["UNKNOWN_CONTRACT_REFERENCE"] = """
+SELECT 'UNKNOWN_CONTRACT_REFERENCE' AS code, i.invoice_id, CAST(NULL AS BIGINT) AS line_id,
+       CAST(NULL AS BIGINT) AS contract_id, CAST(NULL AS BIGINT) AS v1, CAST(NULL AS BIGINT) AS v2,
+       CAST(NULL AS BIGINT) AS v3, CAST(NULL AS BIGINT) AS v4, i.contract_ref AS t1
+FROM gk_invoices i
+WHERE i.contract_ref IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM gk_contract_by_number cn WHERE cn.number = i.contract_ref)
+"""
+
+# The supplier has no contract running, the invoice is not explicitly matched, and the organisation
+# has an agreement running in the line's category (the item's CPV, else the supplier's most used CPV).
+# contract_id = that agreement (the lowest id if several); v1 = line amount e2; t1 = the category used.
+RULES["OUTSIDE_AGREEMENT"] = """
+SELECT 'OUTSIDE_AGREEMENT' AS code, x.invoice_id, x.line_id, MIN(c.contract_id) AS contract_id,
+       MIN(x.amount_e2) AS v1, CAST(NULL AS BIGINT) AS v2, CAST(NULL AS BIGINT) AS v3,
+       CAST(NULL AS BIGINT) AS v4, MIN(x.category) AS t1
+FROM (
+    SELECT l.invoice_id, l.line_id, l.amount_e2, i.issue_day, COALESCE(l.cpv, u.cpv) AS category
+    FROM gk_lines l
+    JOIN gk_invoices i ON i.invoice_id = l.invoice_id
+    JOIN gk_inv_match m ON m.invoice_id = i.invoice_id
+    LEFT JOIN (
+        SELECT supplier, cpv FROM (
+            SELECT i4.supplier, l4.cpv,
+                   ROW_NUMBER() OVER (PARTITION BY i4.supplier ORDER BY COUNT(*) DESC, l4.cpv) AS rn
+            FROM gk_lines l4 JOIN gk_invoices i4 ON i4.invoice_id = l4.invoice_id
+            WHERE l4.cpv IS NOT NULL
+            GROUP BY i4.supplier, l4.cpv
+        ) ranked WHERE rn = 1
+    ) u ON u.supplier = i.supplier
+    WHERE i.is_credit = 0 AND m.contract_id IS NULL
+      AND NOT EXISTS (SELECT 1 FROM gk_supplier_active a WHERE a.invoice_id = i.invoice_id)
+) x
+JOIN gk_contracts c ON x.issue_day >= c.start_day AND x.issue_day <= c.end_day
+     AND x.category IS NOT NULL AND c.cpv_prefix <> ''
+     AND substr(x.category, 1, length(c.cpv_prefix)) = c.cpv_prefix
+GROUP BY x.invoice_id, x.line_id
+"""
+
+# v1 = payable e2, v2 = the earlier invoice's id, t1 = 'same_number' or 'same_content'.
+# Same number: every invoice after the first (by issue date, then id). Same content: another number,
+# the same payable amount and lines, issued within 30 days after an earlier one.
+RULES["DUPLICATE_INVOICE"] = """
+SELECT 'DUPLICATE_INVOICE' AS code, d.invoice_id, CAST(NULL AS BIGINT) AS line_id, ic.contract_id,
+       MIN(d.payable_e2) AS v1, MIN(d.earlier_id) AS v2, CAST(NULL AS BIGINT) AS v3, CAST(NULL AS BIGINT) AS v4,
+       MIN(d.kind) AS t1
+FROM (
+    SELECT later.invoice_id, later.payable_e2, earlier.invoice_id AS earlier_id, 'same_number' AS kind
+    FROM gk_invoices later
+    JOIN gk_invoices earlier ON earlier.supplier = later.supplier AND earlier.number = later.number
+         AND earlier.is_credit = 0
+         AND (earlier.issue_day < later.issue_day
+              OR (earlier.issue_day = later.issue_day AND earlier.invoice_id < later.invoice_id))
+    WHERE later.is_credit = 0
+    UNION ALL
+    SELECT later.invoice_id, later.payable_e2, earlier.invoice_id AS earlier_id, 'same_content' AS kind
+    FROM gk_invoices later
+    JOIN gk_invoices earlier ON earlier.supplier = later.supplier AND earlier.number <> later.number
+         AND earlier.is_credit = 0
+         AND earlier.payable_e2 = later.payable_e2 AND earlier.fingerprint = later.fingerprint
+         AND later.issue_day - earlier.issue_day <= 30
+         AND (earlier.issue_day < later.issue_day
+              OR (earlier.issue_day = later.issue_day AND earlier.invoice_id < later.invoice_id))
+    WHERE later.is_credit = 0
+) d
+JOIN gk_inv_contract ic ON ic.invoice_id = d.invoice_id
+GROUP BY d.invoice_id, ic.contract_id
+"""
+
+# v1 = amount excl. VAT e2, v2 = the contract's end day (options included), v3 = the invoice day.
+RULES["AFTER_EXPIRY"] = """
+SELECT 'AFTER_EXPIRY' AS code, i.invoice_id, CAST(NULL AS BIGINT) AS line_id, m.contract_id,
+       i.amount_e2 AS v1, c.end_day AS v2, i.issue_day AS v3, CAST(NULL AS BIGINT) AS v4, m.how AS t1
+FROM gk_invoices i
+JOIN gk_inv_match m ON m.invoice_id = i.invoice_id
+JOIN gk_contracts c ON c.contract_id = m.contract_id
+WHERE i.is_credit = 0 AND i.issue_day > c.end_day
+"""
+
+# Spend per contract accumulates over matched lines (credit notes subtract), in order of issue date and
+# invoice id; the invoice that takes the total past the ceiling is flagged.
+# v1 = spend after this invoice e2, v2 = ceiling e2, v3 = spend before it e2.
+RULES["OVER_CEILING"] = """
+SELECT 'OVER_CEILING' AS code, s.invoice_id, CAST(NULL AS BIGINT) AS line_id, s.contract_id,
+       s.cum_after AS v1, s.ceiling_e2 AS v2, s.cum_after - s.spend AS v3, CAST(NULL AS BIGINT) AS v4,
+       CAST(NULL AS TEXT) AS t1
+FROM (
+    SELECT per.invoice_id, per.contract_id, per.spend, c.ceiling_e2,
+           SUM(per.spend) OVER (PARTITION BY per.contract_id ORDER BY per.issue_day, per.invoice_id
+                                ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum_after
+    FROM (
+        SELECT lm.invoice_id, lm.contract_id, i.issue_day,
+               SUM(CASE WHEN i.is_credit = 1 THEN -l.amount_e2 ELSE l.amount_e2 END) AS spend
+        FROM gk_line_match lm
+        JOIN gk_lines l ON l.line_id = lm.line_id
+        JOIN gk_invoices i ON i.invoice_id = lm.invoice_id
+        WHERE lm.contract_id IS NOT NULL
+        GROUP BY lm.invoice_id, lm.contract_id, i.issue_day
+    ) per
+    JOIN gk_contracts c ON c.contract_id = per.contract_id
+    WHERE c.ceiling_e2 IS NOT NULL
+) s
+WHERE s.cum_after > s.ceiling_e2 AND s.cum_after - s.spend <= s.ceiling_e2
+"""
+
+# v1 = amount excl. VAT e2, v2 = the limit e2, v3 = the fee e2; t1 = the ordering unit (buyer reference).
+RULES["SMALL_ORDER"] = """
+SELECT 'SMALL_ORDER' AS code, i.invoice_id, CAST(NULL AS BIGINT) AS line_id, ic.contract_id,
+       i.amount_e2 AS v1, c.small_limit_e2 AS v2, c.small_fee_e2 AS v3, CAST(NULL AS BIGINT) AS v4,
+       i.buyer_ref AS t1
+FROM gk_invoices i
+JOIN gk_inv_contract ic ON ic.invoice_id = i.invoice_id
+JOIN gk_contracts c ON c.contract_id = ic.contract_id
+WHERE i.is_credit = 0 AND c.small_limit_e2 IS NOT NULL AND i.amount_e2 < c.small_limit_e2
+"""
