@@ -463,6 +463,8 @@ class LineInput:
     price_discount: Decimal | None = None
     allowance: Decimal | None = None
     allowance_reason: str = "Rabatt"
+    charge_percent: Decimal | None = None  # a line charge as a percentage of the line (e.g. a markup)
+    charge_reason: str = "Påslag"
     description: str | None = None
     sellers_item_id: str | None = None
     gtin: str | None = None
@@ -485,6 +487,14 @@ def build_line(line_id: str, spec: LineInput) -> InvoiceLine:
         allowance = round_amount(Decimal(spec.allowance))
         allowances = (AllowanceCharge(False, allowance, reason_code="95", reason=spec.allowance_reason),)
         net -= allowance
+    if spec.charge_percent is not None:
+        # A percentage charge on the line (UNCL 7161 code "ZZZ", mutually defined): amount = base × % / 100.
+        percent = Decimal(spec.charge_percent)
+        base_amount = round_amount(gross)
+        charge = round_amount(base_amount * percent / 100)
+        allowances += (AllowanceCharge(True, charge, reason_code="ZZZ", reason=spec.charge_reason,
+                                       percentage=percent, base_amount=base_amount),)
+        net += charge
     return InvoiceLine(
         id=line_id,
         quantity=quantity,
