@@ -34,6 +34,14 @@ class Condition(models.TextChoices):
     USED = "used", _("Used")
 
 
+class CycleEventKind(models.TextChoices):
+    NOTICE = "notice", _("Prepare a new procurement")
+    OPTION_DEADLINE = "option_deadline", _("Option deadline")
+    EVALUATION = "evaluation", _("Yearly evaluation")
+    PRICE_ADJUSTMENT = "price_adjustment", _("Price adjustment")
+    EXPIRY = "expiry", _("Contract expires")
+
+
 class Contract(models.Model):
     """A contract or framework agreement owned by an organisation.
 

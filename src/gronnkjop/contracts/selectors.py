@@ -7,13 +7,26 @@ member of; a collaboration sees its own agreements.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext
 
 from gronnkjop.core.models import Organisation
 from gronnkjop.core.selectors import collaboration_list
 
-from .models import CallOff, Contract, ContractOption, ContractSupplier, PriceListItem
+from .dates import add_months
+from .models import (
+    CallOff,
+    Contract,
+    ContractDocument,
+    ContractOption,
+    ContractStatus,
+    ContractSupplier,
+    CycleEventKind,
+    PriceListItem,
+)
 
 
 def usable_owner_ids(*, organisation: Organisation) -> list[int]:
@@ -59,3 +72,192 @@ def price_item_list(
 
 def call_off_list(*, organisation: Organisation) -> QuerySet[CallOff]:
     return CallOff.objects.filter(contract__organisation_id__in=usable_owner_ids(organisation=organisation))
+
+
+# --- Lists, search and details for the pages and the API ----------------------------------------------
+
+SORTS = {
+    "number": ("number",),
+    "-number": ("-number",),
+    "title": ("title", "number"),
+    "-title": ("-title", "number"),
+    "start": ("start_date", "number"),
+    "-start": ("-start_date", "number"),
+    "end": ("end_date", "number"),
+    "-end": ("-end_date", "number"),
+    "value": ("estimated_value", "number"),
+    "-value": ("-estimated_value", "number"),
+}
+
+
+def _status_q(status: str, day: dt.date) -> Q:
+    running_on = Q(end_date__gte=day) | Q(options__exercised=True, options__new_end_date__gte=day)
+    if status == ContractStatus.PLANNED:
+        return Q(start_date__gt=day)
+    if status == ContractStatus.ACTIVE:
+        return Q(start_date__lte=day) & running_on
+    if status == ContractStatus.EXPIRED:
+        return Q(start_date__lte=day) & ~Q(pk__in=Contract.objects.filter(running_on).values("pk"))
+    raise ValueError(f"unknown status {status!r}")
+
+
+def contract_search(
+    *,
+    organisation: Organisation,
+    status: str = "",
+    supplier_id: int | None = None,
+    cpv: str = "",
+    text: str = "",
+    sort: str = "number",
+    today: dt.date | None = None,
+) -> QuerySet[Contract]:
+    """The contract list page: the organisation's usable contracts filtered by status on ``today``,
+    supplier, CPV code (prefix) and free text (number, title, supplier name), sorted by ``sort``."""
+    day = today or timezone.localdate()
+    contracts = contract_list(organisation=organisation)
+    if status:
+        contracts = contracts.filter(_status_q(status, day))
+    if supplier_id:
+        contracts = contracts.filter(contract_suppliers__supplier_id=supplier_id)
+    if cpv:
+        contracts = contracts.filter(cpv__startswith=cpv.strip())
+    for word in text.split():
+        contracts = contracts.filter(
+            Q(number__icontains=word)
+            | Q(title__icontains=word)
+            | Q(contract_suppliers__supplier__name__icontains=word)
+        )
+    return contracts.distinct().order_by(*SORTS.get(sort, SORTS["number"]))
+
+
+def contract_supplier_choices(*, organisation: Organisation) -> QuerySet[Organisation]:
+    """The suppliers on the contracts the organisation may use (for the list filter)."""
+    return (
+        Organisation.objects.filter(
+            supplier_contracts__contract__organisation_id__in=usable_owner_ids(organisation=organisation)
+        )
+        .distinct()
+        .order_by("name")
+    )
+
+
+def contract_detail_list(*, organisation: Organisation) -> QuerySet[Contract]:
+    """Usable contracts with everything the detail page and the API show."""
+    return contract_list(organisation=organisation).prefetch_related(
+        "documents", Prefetch("call_offs", queryset=CallOff.objects.select_related("unit"))
+    )
+
+
+def price_item_search(
+    *, organisation: Organisation, contract: Contract, text: str = ""
+) -> QuerySet[PriceListItem]:
+    items = price_item_list(organisation=organisation, contract=contract)
+    for word in text.split():
+        items = items.filter(Q(article_number__icontains=word) | Q(description__icontains=word))
+    return items.order_by("article_number", "condition", "valid_from")
+
+
+def price_history_list(*, organisation: Organisation, contract: Contract, limit: int = 200) -> list:
+    """Every recorded change of the contract's price items and terms, newest first."""
+    if contract.organisation_id not in usable_owner_ids(organisation=organisation):
+        return []
+    records = [
+        *PriceListItem.history.filter(contract_id=contract.pk).select_related("history_user")[:limit],
+        *Contract.history.filter(id=contract.pk).select_related("history_user")[:limit],
+        *ContractOption.history.filter(contract_id=contract.pk).select_related("history_user")[:limit],
+    ]
+    records.sort(key=lambda r: r.history_date, reverse=True)
+    return records[:limit]
+
+
+def option_owned_list(*, organisation: Organisation) -> QuerySet[ContractOption]:
+    return ContractOption.objects.filter(contract__organisation=organisation).select_related("contract")
+
+
+def contract_supplier_owned_list(*, organisation: Organisation) -> QuerySet[ContractSupplier]:
+    return ContractSupplier.objects.filter(contract__organisation=organisation).select_related(
+        "contract", "supplier"
+    )
+
+
+def document_list(*, organisation: Organisation) -> QuerySet[ContractDocument]:
+    return ContractDocument.objects.filter(
+        contract__organisation_id__in=usable_owner_ids(organisation=organisation)
+    ).select_related("contract")
+
+
+# --- The annual cycle (årshjul) -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CycleEvent:
+    day: dt.date
+    kind: str
+    contract: Contract
+    detail: str = ""
+
+    @property
+    def label(self) -> str:
+        return CycleEventKind(self.kind).label
+
+    @property
+    def uid(self) -> str:
+        return f"{self.kind}-{self.contract.pk}-{self.day.isoformat()}@gronnkjop"
+
+
+def _yearly(first: dt.date, last: dt.date) -> list[dt.date]:
+    """``first`` and its anniversaries up to and including ``last``."""
+    days, years = [], 0
+    while (day := add_months(first, 12 * years)) <= last:
+        days.append(day)
+        years += 1
+    return days
+
+
+def contract_events(contract: Contract) -> list[CycleEvent]:
+    """Every date in the contract's annual cycle, from its start to its end (options taken up count):
+
+    - *notice*: ``notice_months`` before the end, time to prepare the next procurement;
+    - *option deadline*: the deadline of each option not yet taken up;
+    - *yearly evaluation*: each anniversary of the start before the end;
+    - *price adjustment*: the next price adjustment date and its anniversaries before the end;
+    - *expiry*: the end.
+    """
+    end = contract.effective_end
+    events = [
+        CycleEvent(add_months(end, -contract.notice_months), CycleEventKind.NOTICE, contract),
+        CycleEvent(end, CycleEventKind.EXPIRY, contract),
+    ]
+    for option in contract.options.all():
+        if not option.exercised and option.deadline is not None:
+            detail = gettext("Extends to %(date)s") % {"date": option.new_end_date.strftime("%d.%m.%Y")}
+            events.append(CycleEvent(option.deadline, CycleEventKind.OPTION_DEADLINE, contract, detail))
+    events += [
+        CycleEvent(day, CycleEventKind.EVALUATION, contract)
+        for day in _yearly(add_months(contract.start_date, 12), end - dt.timedelta(days=1))
+    ]
+    if contract.price_adjustment_date is not None:
+        events += [
+            CycleEvent(day, CycleEventKind.PRICE_ADJUSTMENT, contract)
+            for day in _yearly(contract.price_adjustment_date, end)
+        ]
+    return events
+
+
+def annual_cycle(
+    *, organisation: Organisation, start: dt.date | None = None, end: dt.date | None = None
+) -> list[CycleEvent]:
+    """The events of every usable contract from ``start`` (today) to ``end`` (twelve months later,
+    exclusive), in date order."""
+    start = start or timezone.localdate()
+    end = end or add_months(start, 12)
+    contracts = contract_list(organisation=organisation).filter(start_date__lt=end)
+    events = [
+        event
+        for contract in contracts
+        if contract.effective_end >= start
+        for event in contract_events(contract)
+        if start <= event.day < end
+    ]
+    order = list(CycleEventKind.values)
+    return sorted(events, key=lambda e: (e.day, order.index(e.kind), e.contract.number))

@@ -284,6 +284,12 @@ class ContractChange:
     fields: list[str]
     new_supplier: bool
 
+    @property
+    def labels(self) -> list[str]:
+        """What changes, in words: the fields' names and "new supplier"."""
+        labels = [str(Contract._meta.get_field(name).verbose_name) for name in self.fields]
+        return [*labels, _("new supplier")] if self.new_supplier else labels
+
 
 @dataclass(frozen=True)
 class ContractImportPreview:
@@ -388,6 +394,11 @@ class PriceChange:
 
     old: PriceListItem
     new: PriceListRow
+    new_end: dt.date | None = None  # the row's end after open rows are closed (see _close_open_rows)
+
+    @property
+    def ends_differ(self) -> bool:
+        return self.old.valid_to != self.new_end
 
     def __iter__(self):  # so ``for old, new in diff.changed`` reads naturally
         return iter((self.old, self.new))
@@ -487,7 +498,7 @@ def price_list_preview(
             row.unit_price,
             ends[row.row],
         ):
-            changed.append(PriceChange(item, row))
+            changed.append(PriceChange(item, row, ends[row.row]))
         else:
             unchanged += 1
     # The day the new list takes effect for articles it drops: its earliest new row, or today.
@@ -540,9 +551,10 @@ def price_list_apply(
         else:
             item.valid_to = removal.end
             item.save(update_fields=["valid_to"])
-    for old, new in diff.changed:
+    for change in diff.changed:
+        old, new = change.old, change.new
         old.description, old.unit_code, old.unit_price = new.description, new.unit_code, new.unit_price
-        old.valid_to = ends[new.row]
+        old.valid_to = change.new_end
         _save(old, by=by)
     for row in diff.added:
         item = PriceListItem(

@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from gronnkjop.core.forms import OrgnrField
+from gronnkjop.core.models import Unit
+
+from .models import Contract, ContractStatus
+from .services import CONTRACT_FIELDS
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker; the value travels as ``åååå-mm-dd`` and ``dd.mm.åååå`` is accepted
+    too (the Norwegian input formats)."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class ContractForm(forms.ModelForm):
+    class Meta:
+        model = Contract
+        fields = list(CONTRACT_FIELDS)
+        widgets = {
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+            "price_adjustment_date": DateInput(),
+            "notes": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        self.fields["manager"].queryset = (
+            get_user_model()
+            .objects.filter(memberships__organisation=organisation)
+            .distinct()
+            .order_by("username")
+        )
+        self.fields["manager"].label_from_instance = lambda user: user.get_full_name() or user.username
+
+    def clean_number(self):
+        number = self.cleaned_data["number"].strip()
+        clash = Contract.objects.filter(organisation=self.organisation, number=number).exclude(
+            pk=self.instance.pk
+        )
+        if clash.exists():
+            raise forms.ValidationError(_("Another contract already has this number."))
+        return number
+
+
+class ContractFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, help_text=_("Number, title or supplier."))
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    supplier = forms.TypedChoiceField(label=_("Supplier"), required=False, coerce=int, empty_value=None)
+    cpv = forms.CharField(label=_("CPV code"), required=False, max_length=10)
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("number", _("Contract number")),
+            ("title", _("Title")),
+            ("end", _("End date, earliest first")),
+            ("-end", _("End date, latest first")),
+            ("-value", _("Estimated value, highest first")),
+            ("start", _("Start date")),
+        ],
+    )
+
+    def __init__(self, *args, suppliers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", _("All")), *ContractStatus.choices]
+        self.fields["supplier"].choices = [("", _("All")), *((s.pk, s.name) for s in suppliers)]
+
+
+class OptionForm(forms.Form):
+    new_end_date = forms.DateField(label=_("New end date"), widget=DateInput())
+    deadline = forms.DateField(
+        label=_("Deadline to exercise"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("The last day to tell the supplier that the option is taken up."),
+    )
+
+
+class SupplierForm(forms.Form):
+    orgnr = OrgnrField(label=_("Organisation number"), max_length=11)
+    name = forms.CharField(
+        label=_("Name"), required=False, max_length=200, help_text=_("Needed only for a new supplier.")
+    )
+    rank = forms.IntegerField(
+        label=_("Rank"), required=False, min_value=1, help_text=_("Empty: ranked after the others.")
+    )
+
+
+class DocumentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    file = forms.FileField(label=_("File"))
+
+
+class CallOffForm(forms.Form):
+    order_number = forms.CharField(label=_("Order number"), max_length=80)
+    ordered_on = forms.DateField(label=_("Ordered on"), required=False, widget=DateInput())
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none(), required=False)
+    description = forms.CharField(label=_("Description"), required=False, max_length=300)
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.filter(organisation=organisation, active=True)
+
+
+class TableUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("CSV (semicolon or comma separated) or Excel (.xlsx), with a header row."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
+    )

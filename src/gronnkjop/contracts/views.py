@@ -1,0 +1,414 @@
+"""Contract pages: list, detail, forms, price-list and contract imports, the annual cycle."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from pathlib import Path
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gronnkjop.core.permissions import organisation_required
+from gronnkjop.core.roles import Capability
+from gronnkjop.formats.contracts_table import read_contract_table
+from gronnkjop.formats.errors import FormatError, TableError
+from gronnkjop.formats.pricelist import read_price_list
+
+from . import selectors, services
+from .dates import add_months
+from .forms import (
+    CallOffForm,
+    ContractFilterForm,
+    ContractForm,
+    DocumentForm,
+    OptionForm,
+    SupplierForm,
+    TableUploadForm,
+)
+from .ical import annual_cycle_ics
+
+EDIT = Capability.EDIT
+PRICE_ITEMS_SHOWN = 200
+
+
+def _usable(request, pk: int):
+    return get_object_or_404(selectors.contract_detail_list(organisation=request.organisation), pk=pk)
+
+
+def _owned(request, pk: int):
+    return get_object_or_404(selectors.contract_owned_list(organisation=request.organisation), pk=pk)
+
+
+# --- List and detail ------------------------------------------------------------------------------
+
+
+@organisation_required()
+def contract_list(request):
+    organisation = request.organisation
+    form = ContractFilterForm(
+        request.GET or None, suppliers=selectors.contract_supplier_choices(organisation=organisation)
+    )
+    filters = form.cleaned_data if form.is_valid() else {}
+    contracts = selectors.contract_search(
+        organisation=organisation,
+        status=filters.get("status") or "",
+        supplier_id=filters.get("supplier"),
+        cpv=filters.get("cpv") or "",
+        text=filters.get("q") or "",
+        sort=filters.get("sort") or "number",
+    )
+    return render(request, "contracts/contract_list.html", {"form": form, "contracts": contracts})
+
+
+@organisation_required()
+def contract_detail(request, pk: int):
+    contract = _usable(request, pk)
+    query = request.GET.get("q", "").strip()
+    items = selectors.price_item_search(organisation=request.organisation, contract=contract, text=query)
+    context = {
+        "contract": contract,
+        "owned": contract.organisation_id == request.organisation.pk,
+        "query": query,
+        "items": items[:PRICE_ITEMS_SHOWN],
+        "item_count": items.count(),
+        "items_shown": PRICE_ITEMS_SHOWN,
+        "events": sorted(selectors.contract_events(contract), key=lambda e: e.day),
+        "history": selectors.price_history_list(
+            organisation=request.organisation, contract=contract, limit=50
+        ),
+        "today": timezone.localdate(),
+    }
+    return render(request, "contracts/contract_detail.html", context)
+
+
+# --- Forms ----------------------------------------------------------------------------------------
+
+
+def _form_page(request, *, form, title, contract=None, multipart=False, submit=None):
+    return render(
+        request,
+        "contracts/form.html",
+        {
+            "form": form,
+            "title": title,
+            "contract": contract,
+            "multipart": multipart,
+            "submit": submit or _("Save"),
+        },
+    )
+
+
+@organisation_required(EDIT)
+def contract_edit(request, pk: int | None = None):
+    organisation = request.organisation
+    contract = _owned(request, pk) if pk else None
+    form = ContractForm(request.POST or None, instance=contract, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.contract_save(
+                organisation=organisation,
+                contract=contract,
+                values={name: form.cleaned_data[name] for name in services.CONTRACT_FIELDS},
+                by=request.user,
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The contract %(number)s is saved.") % {"number": saved.number})
+            return redirect("contracts:contract_detail", pk=saved.pk)
+    title = _("Edit contract") if contract else _("New contract")
+    return _form_page(request, form=form, title=title, contract=contract)
+
+
+@organisation_required(EDIT)
+def option_add(request, pk: int):
+    contract = _owned(request, pk)
+    form = OptionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.option_add(
+                organisation=request.organisation, contract=contract, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The option is registered."))
+            return redirect("contracts:contract_detail", pk=contract.pk)
+    return _form_page(request, form=form, title=_("New option"), contract=contract)
+
+
+@require_POST
+@organisation_required(EDIT)
+def option_exercise(request, pk: int):
+    option = get_object_or_404(selectors.option_owned_list(organisation=request.organisation), pk=pk)
+    try:
+        services.option_exercise(organisation=request.organisation, option=option, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("The option is exercised; the contract now runs to %(date)s.")
+            % {"date": option.new_end_date.strftime("%d.%m.%Y")},
+        )
+    return redirect("contracts:contract_detail", pk=option.contract_id)
+
+
+@organisation_required(EDIT)
+def supplier_add(request, pk: int):
+    contract = _owned(request, pk)
+    form = SupplierForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            link = services.contract_supplier_add(
+                organisation=request.organisation, contract=contract, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("%(name)s is on the contract.") % {"name": link.supplier.name})
+            return redirect("contracts:contract_detail", pk=contract.pk)
+    return _form_page(request, form=form, title=_("Add supplier"), contract=contract)
+
+
+@require_POST
+@organisation_required(EDIT)
+def supplier_move(request, pk: int):
+    """Move a supplier one place up (``direction=up``) or down in the ranking."""
+    link = get_object_or_404(selectors.contract_supplier_owned_list(organisation=request.organisation), pk=pk)
+    order = list(
+        link.contract.contract_suppliers.order_by("rank", "pk").values_list("supplier_id", flat=True)
+    )
+    index = order.index(link.supplier_id)
+    other = index - 1 if request.POST.get("direction") == "up" else index + 1
+    if 0 <= other < len(order):
+        order[index], order[other] = order[other], order[index]
+    services.contract_supplier_rank(
+        organisation=request.organisation, contract=link.contract, supplier_ids=order
+    )
+    messages.success(request, _("The ranking is saved."))
+    return redirect("contracts:contract_detail", pk=link.contract_id)
+
+
+@require_POST
+@organisation_required(EDIT)
+def supplier_remove(request, pk: int):
+    link = get_object_or_404(selectors.contract_supplier_owned_list(organisation=request.organisation), pk=pk)
+    services.contract_supplier_remove(organisation=request.organisation, link=link)
+    messages.success(request, _("%(name)s is removed from the contract.") % {"name": link.supplier.name})
+    return redirect("contracts:contract_detail", pk=link.contract_id)
+
+
+@organisation_required(EDIT)
+def document_upload(request, pk: int):
+    contract = _owned(request, pk)
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        services.document_upload(
+            organisation=request.organisation, contract=contract, by=request.user, **form.cleaned_data
+        )
+        messages.success(request, _("The document is uploaded."))
+        return redirect("contracts:contract_detail", pk=contract.pk)
+    return _form_page(
+        request, form=form, title=_("Upload document"), contract=contract, multipart=True, submit=_("Upload")
+    )
+
+
+@organisation_required()
+def document_download(request, pk: int):
+    document = get_object_or_404(selectors.document_list(organisation=request.organisation), pk=pk)
+    return FileResponse(document.file.open("rb"), as_attachment=True, filename=Path(document.file.name).name)
+
+
+@organisation_required(EDIT)
+def call_off_add(request, pk: int):
+    contract = _usable(request, pk)
+    form = CallOffForm(request.POST or None, organisation=request.organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.call_off_add(organisation=request.organisation, contract=contract, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The call-off is registered."))
+            return redirect("contracts:contract_detail", pk=contract.pk)
+    return _form_page(request, form=form, title=_("New call-off"), contract=contract)
+
+
+# --- Imports: upload, preview, confirm ------------------------------------------------------------
+
+SESSION_KEY = "contracts_pending_import"
+
+
+def _stage(request, kind: str, upload) -> str:
+    """Keep an uploaded table until it is confirmed; the session remembers it for this organisation."""
+    suffix = ".xlsx" if upload.name.lower().endswith((".xlsx", ".xlsm")) else ".csv"
+    name = default_storage.save(f"imports/{request.organisation.pk}/{uuid.uuid4().hex}{suffix}", upload)
+    pending = request.session.get(SESSION_KEY, {})
+    pending[kind] = {"name": name, "organisation": request.organisation.pk, "filename": upload.name}
+    request.session[SESSION_KEY] = pending
+    return name
+
+
+def _staged(request, kind: str) -> dict | None:
+    entry = request.session.get(SESSION_KEY, {}).get(kind)
+    if (
+        not entry
+        or entry["organisation"] != request.organisation.pk
+        or not default_storage.exists(entry["name"])
+    ):
+        return None
+    return entry
+
+
+def _unstage(request, kind: str) -> None:
+    pending = request.session.get(SESSION_KEY, {})
+    entry = pending.pop(kind, None)
+    request.session[SESSION_KEY] = pending
+    if entry and default_storage.exists(entry["name"]):
+        default_storage.delete(entry["name"])
+
+
+def _table_errors(exc: FormatError) -> list[str]:
+    if isinstance(exc, TableError):
+        return [str(e) for e in exc.errors]
+    return [str(exc)]
+
+
+def _import_page(request, *, kind: str, reader, preview, apply, template: str, done):
+    """The shared flow of both imports: GET shows the upload form; POST with a file reads it and shows
+    what would change; POST with ``confirm`` applies the staged file and goes to ``done``."""
+    form = TableUploadForm()
+    context: dict = {"form": form}
+    if request.method == "POST" and "confirm" in request.POST:
+        entry = _staged(request, kind)
+        if entry is None:
+            messages.error(request, _("The uploaded file has expired. Upload it again."))
+        else:
+            rows = reader(default_storage.path(entry["name"]))
+            try:
+                result = apply(rows)
+            except ValidationError as exc:
+                context["errors"] = exc.messages
+            else:
+                _unstage(request, kind)
+                return done(result)
+    elif request.method == "POST":
+        form = TableUploadForm(request.POST, request.FILES)
+        context["form"] = form
+        if form.is_valid():
+            name = _stage(request, kind, form.cleaned_data["file"])
+            try:
+                rows = reader(default_storage.path(name))
+            except FormatError as exc:
+                _unstage(request, kind)
+                context["errors"] = _table_errors(exc)
+            else:
+                context["preview"] = preview(rows)
+                context["filename"] = form.cleaned_data["file"].name
+                if getattr(context["preview"], "errors", None):
+                    context["errors"] = context["preview"].errors
+                    _unstage(request, kind)
+    return render(request, template, context)
+
+
+@organisation_required(EDIT)
+def price_list_import(request):
+    organisation = request.organisation
+
+    def apply(rows):
+        diff = services.price_list_apply(organisation=organisation, rows=rows, by=request.user)
+        if diff.errors:
+            raise ValidationError(diff.errors)
+        return diff
+
+    def done(diff):
+        messages.success(
+            request,
+            _("The price list is updated: %(added)s added, %(changed)s changed, %(removed)s removed.")
+            % {"added": len(diff.added), "changed": len(diff.changed), "removed": len(diff.removed)},
+        )
+        if len(diff.contracts) == 1:
+            return redirect("contracts:contract_detail", pk=diff.contracts[0].pk)
+        return redirect("contracts:contract_list")
+
+    return _import_page(
+        request,
+        kind="pricelist",
+        reader=read_price_list,
+        preview=lambda rows: services.price_list_preview(organisation=organisation, rows=rows),
+        apply=apply,
+        template="contracts/price_list_import.html",
+        done=done,
+    )
+
+
+@organisation_required(EDIT)
+def contract_import(request):
+    organisation = request.organisation
+
+    def done(result):
+        messages.success(
+            request,
+            _("Contracts imported: %(created)s new, %(updated)s updated, %(unchanged)s unchanged.")
+            % {"created": result.created, "updated": result.updated, "unchanged": result.unchanged},
+        )
+        return redirect("contracts:contract_list")
+
+    return _import_page(
+        request,
+        kind="contracts",
+        reader=read_contract_table,
+        preview=lambda rows: services.contract_import_preview(organisation=organisation, rows=rows),
+        apply=lambda rows: services.contract_import(organisation=organisation, rows=rows, by=request.user),
+        template="contracts/contract_import.html",
+        done=done,
+    )
+
+
+# --- The annual cycle -----------------------------------------------------------------------------
+
+
+def _months(events) -> list[tuple[dt.date, list]]:
+    grouped: dict[dt.date, list] = {}
+    for event in events:
+        grouped.setdefault(event.day.replace(day=1), []).append(event)
+    return list(grouped.items())
+
+
+@organisation_required()
+def annual_cycle(request):
+    start = timezone.localdate()
+    end = add_months(start, 12)
+    events = selectors.annual_cycle(organisation=request.organisation, start=start, end=end)
+    context = {
+        "months": _months(events),
+        "start": start,
+        "last": end - dt.timedelta(days=1),
+        "count": len(events),
+    }
+    return render(request, "contracts/annual_cycle.html", context)
+
+
+@organisation_required()
+def annual_cycle_ics_view(request):
+    start = timezone.localdate().replace(day=1)
+    events = selectors.annual_cycle(organisation=request.organisation, start=start, end=add_months(start, 24))
+    body = annual_cycle_ics(
+        events=events,
+        name=_("Annual cycle – %(organisation)s") % {"organisation": request.organisation.name},
+        link=lambda contract: request.build_absolute_uri(
+            reverse("contracts:contract_detail", args=[contract.pk])
+        ),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="arshjul.ics"'
+    return response
