@@ -130,6 +130,8 @@ WHERE i.is_credit = 0
 """
 
 # v1 = line net amount e2; t1 = the article number (or NULL when the line has none).
+# Materials billed at cost plus a markup under a contract with markup terms are not price-list
+# articles: MARKUP_ABOVE_AGREEMENT controls those lines instead.
 RULES["ARTICLE_NOT_IN_PRICE_LIST"] = """
 SELECT 'ARTICLE_NOT_IN_PRICE_LIST' AS code, l.invoice_id, l.line_id, lm.contract_id,
        l.amount_e2 AS v1, CAST(NULL AS BIGINT) AS v2, CAST(NULL AS BIGINT) AS v3, CAST(NULL AS BIGINT) AS v4,
@@ -137,8 +139,9 @@ SELECT 'ARTICLE_NOT_IN_PRICE_LIST' AS code, l.invoice_id, l.line_id, lm.contract
 FROM gk_lines l
 JOIN gk_line_match lm ON lm.line_id = l.line_id
 JOIN gk_invoices i ON i.invoice_id = l.invoice_id
+JOIN gk_contracts c ON c.contract_id = lm.contract_id
 WHERE i.is_credit = 0
-  AND lm.contract_id IS NOT NULL
+  AND NOT (l.markup_e4 IS NOT NULL AND (c.markup_new_e4 IS NOT NULL OR c.markup_used_e4 IS NOT NULL))
   AND EXISTS (SELECT 1 FROM gk_prices p WHERE p.contract_id = lm.contract_id)
   AND (l.article IS NULL OR NOT EXISTS (
         SELECT 1 FROM gk_prices p2 WHERE p2.contract_id = lm.contract_id AND p2.article = l.article))

@@ -1,0 +1,230 @@
+"""From deviation to money: dismiss, gather into refund claims, follow a claim to refund, and record
+documented gains."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gronnkjop.core.models import Organisation
+
+from ..models import Claim, ClaimStatus, Deviation, DeviationStatus, Gain, GainKind
+
+#: Deviations whose amount is money the supplier owes back. The others (a missing reference, an
+#: unknown reference, a small-order fee owed by the orderer) are followed up without a claim.
+CLAIMABLE = {
+    "PRICE_ABOVE_AGREEMENT",
+    "ARTICLE_NOT_IN_PRICE_LIST",
+    "MARKUP_ABOVE_AGREEMENT",
+    "DUPLICATE_INVOICE",
+    "AFTER_EXPIRY",
+    "OVER_CEILING",
+}
+
+TRANSITIONS = {
+    ClaimStatus.DRAFT: {ClaimStatus.SENT},
+    ClaimStatus.SENT: {ClaimStatus.ACCEPTED, ClaimStatus.REJECTED},
+    ClaimStatus.ACCEPTED: {ClaimStatus.REFUNDED, ClaimStatus.CREDITED},
+    ClaimStatus.REJECTED: set(),
+    ClaimStatus.REFUNDED: set(),
+    ClaimStatus.CREDITED: set(),
+}
+
+
+def _check(organisation: Organisation, deviations: list[Deviation]) -> None:
+    if any(d.organisation_id != organisation.pk for d in deviations):
+        raise ValidationError(_("A deviation belongs to another organisation."))
+
+
+@transaction.atomic
+def deviation_dismiss(
+    *, organisation: Organisation, deviations: list[Deviation], reason: str, by=None
+) -> int:
+    """Dismiss open deviations with a reason (kept in their history). Returns how many changed."""
+    _check(organisation, deviations)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(_("Give a reason for dismissing."))
+    changed = 0
+    for deviation in deviations:
+        if deviation.status != DeviationStatus.OPEN:
+            continue
+        deviation.status, deviation.dismissed_reason = DeviationStatus.DISMISSED, reason
+        deviation._history_user = by
+        deviation.save(update_fields=["status", "dismissed_reason"])
+        changed += 1
+    return changed
+
+
+@transaction.atomic
+def deviation_reopen(*, organisation: Organisation, deviation: Deviation, by=None) -> None:
+    _check(organisation, [deviation])
+    if deviation.status != DeviationStatus.DISMISSED:
+        raise ValidationError(_("Only a dismissed deviation can be reopened."))
+    deviation.status, deviation.dismissed_reason = DeviationStatus.OPEN, ""
+    deviation._history_user = by
+    deviation.save(update_fields=["status", "dismissed_reason"])
+
+
+def _next_number(organisation: Organisation, year: int) -> str:
+    prefix = f"KRAV-{year}-"
+    last = (
+        Claim.objects.select_for_update()
+        .filter(organisation=organisation, number__startswith=prefix)
+        .aggregate(m=Max("number"))["m"]
+    )
+    n = int(last.removeprefix(prefix)) + 1 if last else 1
+    return f"{prefix}{n:04d}"
+
+
+@transaction.atomic
+def claim_create(*, organisation: Organisation, deviations: list[Deviation], by=None) -> list[Claim]:
+    """Gather open, claimable deviations into draft claims: one per supplier and contract."""
+    _check(organisation, deviations)
+    usable = [d for d in deviations if d.status == DeviationStatus.OPEN and d.code in CLAIMABLE]
+    if not usable:
+        raise ValidationError(
+            _(
+                "None of the chosen deviations can be claimed (open price, article, markup, "
+                "duplicate, expiry or ceiling deviations can)."
+            )
+        )
+    groups: dict[tuple, list[Deviation]] = defaultdict(list)
+    for deviation in usable:
+        invoice = deviation.invoice
+        groups[(invoice.supplier_orgnr, deviation.contract_id)].append(deviation)
+    claims = []
+    year = timezone.localdate().year
+    for (orgnr, contract_id), items in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0)):
+        invoice = items[0].invoice
+        claim = Claim(
+            organisation=organisation,
+            number=_next_number(organisation, year),
+            supplier=invoice.supplier,
+            supplier_orgnr=orgnr,
+            supplier_name=invoice.supplier_name,
+            contract_id=contract_id,
+            amount=sum((d.amount_at_stake for d in items), Decimal("0.00")),
+            created_by=by,
+        )
+        claim._history_user = by
+        claim.save()
+        for deviation in items:
+            deviation.status, deviation.claim = DeviationStatus.CLAIMED, claim
+            deviation._history_user = by
+            deviation.save(update_fields=["status", "claim"])
+        claims.append(claim)
+    return claims
+
+
+@transaction.atomic
+def claim_transition(
+    *,
+    organisation: Organisation,
+    claim: Claim,
+    to: str,
+    by=None,
+    on: dt.date | None = None,
+    amount: Decimal | None = None,
+    note: str = "",
+) -> Claim:
+    """Move a claim along draft → sent → accepted/rejected → refunded/credited.
+
+    ``refunded`` records the amount paid back; ``credited`` means the supplier settled with a credit note
+    before payment. Both become a documented gain; a rejected claim releases its deviations.
+    """
+    if claim.organisation_id != organisation.pk:
+        raise ValidationError(_("The claim belongs to another organisation."))
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    if to not in TRANSITIONS[claim.status]:
+        raise ValidationError(
+            _("A claim that is “%(from)s” cannot become “%(to)s”.")
+            % {"from": ClaimStatus(claim.status).label, "to": ClaimStatus(to).label}
+        )
+    on = on or timezone.localdate()
+    if to == ClaimStatus.SENT:
+        claim.sent_on = on
+    elif to in {ClaimStatus.ACCEPTED, ClaimStatus.REJECTED}:
+        claim.answered_on = on
+    if to in {ClaimStatus.REFUNDED, ClaimStatus.CREDITED}:
+        amount = claim.amount if amount is None else Decimal(amount)
+        if amount <= 0:
+            raise ValidationError(_("The amount must be above zero."))
+        claim.refunded_amount, claim.refunded_on = amount, on
+        Gain.objects.create(
+            organisation=organisation,
+            kind=GainKind.REFUND if to == ClaimStatus.REFUNDED else GainKind.AVOIDED,
+            amount=amount,
+            date=on,
+            year=on.year,
+            claim=claim,
+            contract=claim.contract,
+            supplier=claim.supplier,
+            supplier_name=claim.supplier_name,
+            created_by=by,
+            description=(
+                _("Refund claim %(number)s")
+                if to == ClaimStatus.REFUNDED
+                else _("Credit note for claim %(number)s")
+            )
+            % {"number": claim.number},
+        )
+    if to == ClaimStatus.REJECTED:
+        for deviation in claim.deviations.all():
+            deviation.status, deviation.claim = DeviationStatus.OPEN, None
+            deviation._history_user = by
+            deviation.save(update_fields=["status", "claim"])
+    if note:
+        claim.note = (claim.note + "\n" + note).strip()
+    claim.status = to
+    claim._history_user = by
+    claim.save()
+    return claim
+
+
+@transaction.atomic
+def gain_record(
+    *,
+    organisation: Organisation,
+    kind: str,
+    amount: Decimal,
+    on: dt.date,
+    description: str,
+    contract=None,
+    supplier=None,
+    by=None,
+) -> Gain:
+    """Record a gain documented outside a claim (e.g. a price cut won in a follow-up meeting)."""
+    if contract is not None and contract.organisation_id not in _usable(organisation):
+        raise ValidationError(_("The contract belongs to another organisation."))
+    if Decimal(amount) <= 0:
+        raise ValidationError(_("The amount must be above zero."))
+    return Gain.objects.create(
+        organisation=organisation,
+        kind=kind,
+        amount=Decimal(amount),
+        date=on,
+        year=on.year,
+        contract=contract,
+        supplier=supplier,
+        supplier_name=supplier.name if supplier else "",
+        description=description,
+        created_by=by,
+    )
+
+
+def _usable(organisation: Organisation) -> list[int]:
+    from gronnkjop.contracts.selectors import usable_owner_ids
+
+    return usable_owner_ids(organisation=organisation)
+
+
+def claim_total(claim: Claim) -> Decimal:
+    return claim.deviations.aggregate(s=Sum("amount_at_stake"))["s"] or Decimal("0.00")
