@@ -6,3 +6,13 @@ class ReuseConfig(AppConfig):
     name = "gronnkjop.reuse"
     label = "reuse"
     verbose_name = _("Reuse")
+
+    def ready(self) -> None:
+        from gronnkjop.core.navigation import NavItem, register
+
+        register(NavItem(_("Reuse"), "reuse:item_list", order=50, prefix="/ombruk/"))
+        register(
+            NavItem(
+                _("Public reuse"), "reuse:public_list", capability=None, order=95, prefix="/ombruk/offentlig/"
+            )
+        )

@@ -1,0 +1,38 @@
+"""``{% load reuse_tags %}``: the used-first widget for planning and ordering pages, and ``tonnes``.
+
+```django
+{% load reuse_tags %}{% used_first_widget "furniture.desks" 12 %}
+```
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import template
+
+from gronnkjop.core.templatetags.gk import format_number
+
+from .. import selectors
+
+register = template.Library()
+
+
+@register.filter
+def tonnes(kg, decimals: int = 1) -> str:
+    """``Decimal("40600")`` kg → ``40,6`` (tonnes)."""
+    if kg in (None, ""):
+        return ""
+    return format_number(Decimal(kg) / 1000, int(decimals))
+
+
+@register.inclusion_tag("reuse/includes/used_first.html", takes_context=True)
+def used_first_widget(context, category: str, quantity: int = 1):
+    """Matching available used items for the acting organisation; empty for visitors."""
+    request = context.get("request")
+    organisation = getattr(request, "organisation", None)
+    if organisation is None:
+        return {"used": {"items": [], "available_units": 0, "quantity": quantity, "covers": False}}
+    return {
+        "used": selectors.used_first(organisation=organisation, category=category, quantity=int(quantity))
+    }
