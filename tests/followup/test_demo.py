@@ -6,11 +6,11 @@ from django.db import connection
 from django.utils import timezone
 
 from gronnkjop import engine
+from gronnkjop.core.services import organisation_ensure
 from gronnkjop.followup.demo_invoices import OUTSIDE_SUPPLIERS, PREFIX_SUPPLIER, generate
 from gronnkjop.followup.models import Deviation, Invoice
 from gronnkjop.followup.services import build_tables, control_run
 from gronnkjop.followup.services.imports import InvoiceImportResult, import_document
-from gronnkjop.core.services import organisation_ensure
 
 
 def _import_demo(demo_base, scale=0.05):
