@@ -150,7 +150,10 @@ def contract_supplier_add(
     elif rank is not None:
         link.rank = rank
     link.save()
-    if contract.contract_suppliers.count() > 1 and contract.kind != ContractKind.FRAMEWORK:
+    if (
+        ContractSupplier.objects.filter(contract=contract).count() > 1
+        and contract.kind != ContractKind.FRAMEWORK
+    ):
         contract.kind = ContractKind.FRAMEWORK
         contract.save(update_fields=["kind", "updated"])
     return link

@@ -1,0 +1,223 @@
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from gronnkjop.contracts.models import CallOff, Contract, ContractDocument, PriceListItem
+from gronnkjop.core.models import Unit
+from gronnkjop.core.services import collaboration_ensure
+
+from .conftest import D, add_option, make_contract, make_item
+
+FORM = {
+    "number": "DUL-9",
+    "title": "Kantinemat",
+    "kind": "rammeavtale",
+    "cpv": "55520000",
+    "start_date": "01.01.2026",
+    "end_date": "2027-12-31",
+    "estimated_value": "800000",
+    "price_tolerance_pct": "0",
+    "notice_months": "6",
+}
+
+PRICE_CSV = (
+    "contract_number;article_number;description;unit_code;unit_price;valid_from\n"
+    "K-1;A;Vare A;EA;100;01.01.2025\n"
+    "K-1;B;Vare B;EA;250;01.01.2025\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def test_contract_manager_creates_a_contract_with_norwegian_dates(login, users_a, org_a):
+    response = login(users_a["avtaleforvalter"]).post(reverse("contracts:contract_create"), FORM)
+    contract = Contract.objects.get(organisation=org_a, number="DUL-9")
+    assert response.url == reverse("contracts:contract_detail", args=[contract.pk])
+    assert (contract.start_date, contract.end_date, contract.kind) == (
+        D(2026, 1, 1),
+        D(2027, 12, 31),
+        "rammeavtale",
+    )
+    assert contract.history.get().history_user == users_a["avtaleforvalter"]
+
+
+def test_a_duplicate_contract_number_is_a_form_error(login, users_a, org_a):
+    make_contract(org_a, "DUL-9")
+    response = login(users_a["avtaleforvalter"]).post(reverse("contracts:contract_create"), FORM)
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"number": ["Another contract already has this number."]}
+
+
+def test_leader_sees_contracts_but_cannot_create_edit_or_import(login, users_a, contract_a):
+    client = login(users_a["leder"])
+    assert client.get(reverse("contracts:contract_list")).status_code == 200
+    detail = client.get(reverse("contracts:contract_detail", args=[contract_a.pk]))
+    assert detail.status_code == 200
+    assert reverse("contracts:contract_edit", args=[contract_a.pk]) not in detail.content.decode()
+    for name, args in [
+        ("contracts:contract_create", []),
+        ("contracts:contract_edit", [contract_a.pk]),
+        ("contracts:option_add", [contract_a.pk]),
+        ("contracts:price_list_import", []),
+        ("contracts:contract_import", []),
+    ]:
+        assert client.get(reverse(name, args=args)).status_code == 403
+        assert client.post(reverse(name, args=args), FORM).status_code == 403
+    contract_a.refresh_from_db()
+    assert contract_a.title == "Avtale K-1"
+
+
+def test_the_list_filters_by_text_and_supplier(login, users_a, org_a, contract_a, supplier):
+    make_contract(org_a, "K-2", title="Brøyting")
+    client = login(users_a["leder"])
+    by_text = client.get(reverse("contracts:contract_list"), {"q": "brøyt"}).context["contracts"]
+    by_supplier = client.get(reverse("contracts:contract_list"), {"supplier": supplier.pk}).context[
+        "contracts"
+    ]
+    assert ([c.number for c in by_text], [c.number for c in by_supplier]) == (["K-2"], ["K-1"])
+
+
+def test_a_joint_agreement_is_visible_to_members_but_edited_only_by_the_collaboration(login, users_a, org_a):
+    collaboration = collaboration_ensure(name="Samarbeidet", members=[org_a])
+    joint = make_contract(collaboration, "SAM-1")
+    client = login(users_a["avtaleforvalter"])
+    assert client.get(reverse("contracts:contract_detail", args=[joint.pk])).status_code == 200
+    assert client.get(reverse("contracts:contract_edit", args=[joint.pk])).status_code == 404
+    assert [c.number for c in client.get(reverse("contracts:contract_list")).context["contracts"]] == [
+        "SAM-1"
+    ]
+
+
+def test_price_list_import_shows_the_changes_and_applies_them_on_confirm(login, users_a, contract_a):
+    make_item(contract_a, "A", "90")
+    make_item(contract_a, "C", "30")
+    client = login(users_a["avtaleforvalter"])
+    url = reverse("contracts:price_list_import")
+    upload = SimpleUploadedFile("prisliste.csv", PRICE_CSV.encode(), content_type="text/csv")
+    preview = client.post(url, {"file": upload}).context["preview"]
+    assert (
+        [r.article_number for r in preview.added],
+        [c.old.article_number for c in preview.changed],
+        [r.item.article_number for r in preview.removed],
+    ) == (["B"], ["A"], ["C"])
+    assert PriceListItem.objects.filter(contract=contract_a, valid_to__isnull=True).count() == 2
+    response = client.post(url, {"confirm": "1"})
+    assert response.url == reverse("contracts:contract_detail", args=[contract_a.pk])
+    # C was valid from the day the new list starts, so it was never valid under it: deleted.
+    assert [r.deleted for r in preview.removed] == [True]
+    assert sorted(contract_a.price_items.values_list("article_number", "unit_price", "valid_to")) == [
+        ("A", Decimal("100.0000"), None),
+        ("B", Decimal("250.0000"), None),
+    ]
+
+
+def test_a_price_list_with_bad_rows_shows_every_error_and_changes_nothing(login, users_a, contract_a):
+    bad = PRICE_CSV + "K-1;D;Vare D;EA;gratis;01.01.2025\nX-9;E;Vare E;EA;5;01.01.2025\n"
+    upload = SimpleUploadedFile("prisliste.csv", bad.encode())
+    response = login(users_a["avtaleforvalter"]).post(
+        reverse("contracts:price_list_import"), {"file": upload}
+    )
+    assert len(response.context["errors"]) == 1
+    assert response.context["errors"][0].startswith("row 4, column unit_price:")
+    assert PriceListItem.objects.count() == 0
+    assert (
+        login(users_a["avtaleforvalter"])
+        .post(reverse("contracts:price_list_import"), {"confirm": "1"})
+        .status_code
+        == 200
+    )
+    assert PriceListItem.objects.count() == 0
+
+
+def test_contract_import_previews_then_creates(login, users_a, org_a):
+    csv = (
+        "contract_number,title,supplier_orgnr,supplier_name,cpv,start_date,end_date,estimated_value\n"
+        "K-7,Catering,920000193,Kantinekjøkkenet AS,55520000,2025-01-01,2026-12-31,400000\n"
+    )
+    client = login(users_a["avtaleforvalter"])
+    url = reverse("contracts:contract_import")
+    response = client.post(url, {"file": SimpleUploadedFile("avtaler.csv", csv.encode())})
+    assert [r.contract_number for r in response.context["preview"].created] == ["K-7"]
+    assert Contract.objects.count() == 0
+    client.post(url, {"confirm": "1"})
+    assert list(Contract.objects.values_list("organisation", "number", "title")) == [
+        (org_a.pk, "K-7", "Catering")
+    ]
+
+
+def test_an_option_is_added_and_exercised(login, users_a, contract_a):
+    client = login(users_a["avtaleforvalter"])
+    client.post(
+        reverse("contracts:option_add", args=[contract_a.pk]),
+        {"new_end_date": "31.12.2027", "deadline": "30.06.2026"},
+    )
+    option = contract_a.options.get()
+    client.post(reverse("contracts:option_exercise", args=[option.pk]))
+    contract_a.refresh_from_db()
+    assert contract_a.effective_end == D(2027, 12, 31)
+
+
+def test_an_option_must_extend_the_contract(login, users_a, contract_a):
+    add_option(contract_a, D(2027, 12, 31))
+    response = login(users_a["avtaleforvalter"]).post(
+        reverse("contracts:option_add", args=[contract_a.pk]), {"new_end_date": "2027-06-30"}
+    )
+    assert response.context["form"].non_field_errors() == [
+        "An option must extend the contract beyond 31.12.2027."
+    ]
+
+
+def test_suppliers_are_added_and_reranked(login, users_a, contract_a):
+    client = login(users_a["avtaleforvalter"])
+    client.post(
+        reverse("contracts:supplier_add", args=[contract_a.pk]),
+        {"orgnr": "920 000 126", "name": "Ombrukslageret AS"},
+    )
+    second = contract_a.contract_suppliers.get(rank=2)
+    client.post(reverse("contracts:supplier_move", args=[second.pk]), {"direction": "up"})
+    assert list(contract_a.contract_suppliers.order_by("rank").values_list("supplier__orgnr", flat=True)) == [
+        "920000126",
+        "920000118",
+    ]
+
+
+def test_a_document_is_uploaded_and_downloaded_by_a_reader(login, users_a, contract_a):
+    client = login(users_a["avtaleforvalter"])
+    upload = SimpleUploadedFile("kontrakt.pdf", b"%PDF-1.4 test", content_type="application/pdf")
+    client.post(
+        reverse("contracts:document_upload", args=[contract_a.pk]),
+        {"title": "Signert kontrakt", "file": upload},
+    )
+    document = ContractDocument.objects.get()
+    response = login(users_a["leder"]).get(reverse("contracts:document_download", args=[document.pk]))
+    assert (document.title, b"".join(response.streaming_content)) == ("Signert kontrakt", b"%PDF-1.4 test")
+
+
+def test_a_call_off_is_registered_for_an_own_unit(login, users_a, org_a, contract_a):
+    unit = Unit.objects.create(organisation=org_a, name="Dulten skole", code="2110")
+    login(users_a["avtaleforvalter"]).post(
+        reverse("contracts:call_off_add", args=[contract_a.pk]),
+        {"order_number": "4500000001", "ordered_on": "15.03.2025", "unit": unit.pk},
+    )
+    assert list(CallOff.objects.values_list("contract", "order_number", "ordered_on", "unit")) == [
+        (contract_a.pk, "4500000001", D(2025, 3, 15), unit.pk)
+    ]
+
+
+def test_the_annual_cycle_page_groups_events_by_month(login, users_a, org_a):
+    from django.utils import timezone
+
+    from gronnkjop.contracts.dates import add_months
+
+    today = timezone.localdate()
+    contract = make_contract(org_a, "K-5", start_date=add_months(today, -6), end_date=add_months(today, 2))
+    months = login(users_a["leder"]).get(reverse("contracts:annual_cycle")).context["months"]
+    expiry = add_months(today, 2)
+    assert [(e.kind, e.contract) for e in dict(months)[expiry.replace(day=1)] if e.kind == "expiry"] == [
+        ("expiry", contract)
+    ]

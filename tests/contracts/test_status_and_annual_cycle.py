@@ -1,0 +1,164 @@
+import icalendar
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from gronnkjop.contracts.dates import add_months
+from gronnkjop.contracts.ical import annual_cycle_ics
+from gronnkjop.contracts.selectors import annual_cycle, contract_list, contract_search
+from gronnkjop.core.services import collaboration_ensure
+
+from .conftest import D, add_option, make_contract
+
+
+@pytest.fixture
+def extended(org_a):
+    """Runs 2025–2026, one option taken up to the end of 2027, one more to 2028 not (yet)."""
+    contract = make_contract(org_a, "K-1", start_date=D(2025, 1, 1), end_date=D(2026, 12, 31))
+    add_option(contract, D(2027, 12, 31), deadline=D(2026, 6, 30), exercised=True)
+    add_option(contract, D(2028, 12, 31), deadline=D(2027, 6, 30))
+    return contract
+
+
+@pytest.mark.parametrize(
+    ("day", "status"),
+    [
+        (D(2024, 12, 31), "planlagt"),
+        (D(2025, 1, 1), "aktiv"),
+        (D(2026, 12, 31), "aktiv"),
+        (D(2027, 12, 31), "aktiv"),
+        (D(2028, 1, 1), "utlopt"),
+    ],
+    ids=["before-start", "first-day", "original-end", "exercised-option-end", "after"],
+)
+def test_status_follows_the_dates_and_the_options_taken_up(extended, day, status):
+    assert extended.status_on(day) == status
+
+
+@pytest.mark.parametrize(
+    ("status", "numbers"),
+    [
+        ("aktiv", ["K-1", "K-3"]),
+        ("utlopt", ["K-2"]),
+        ("planlagt", ["K-4"]),
+        ("", ["K-1", "K-2", "K-3", "K-4"]),
+    ],
+)
+def test_the_list_filters_on_status_computed_from_dates_and_options(org_a, extended, status, numbers):
+    make_contract(org_a, "K-2", start_date=D(2024, 1, 1), end_date=D(2025, 12, 31))
+    make_contract(org_a, "K-3", start_date=D(2024, 1, 1), end_date=D(2026, 6, 30))
+    make_contract(org_a, "K-4", start_date=D(2027, 1, 1), end_date=D(2028, 6, 30))
+    found = contract_search(organisation=org_a, status=status, today=D(2026, 3, 1))
+    assert [c.number for c in found] == numbers
+
+
+def test_active_on_counts_only_options_taken_up(org_a, extended):
+    assert [c.number for c in contract_list(organisation=org_a, active_on=D(2027, 6, 1))] == ["K-1"]
+    assert list(contract_list(organisation=org_a, active_on=D(2028, 6, 1))) == []
+
+
+def test_add_months_clamps_to_the_end_of_a_short_month():
+    assert [add_months(D(2025, 1, 31), n) for n in (1, 13, -2)] == [
+        D(2025, 2, 28),
+        D(2026, 2, 28),
+        D(2024, 11, 30),
+    ]
+
+
+@pytest.fixture
+def cycle_contract(org_a):
+    contract = make_contract(
+        org_a,
+        "K-9",
+        title="Brøyting",
+        start_date=D(2025, 3, 1),
+        end_date=D(2027, 2, 28),
+        notice_months=6,
+        price_adjustment_date=D(2026, 1, 1),
+    )
+    add_option(contract, D(2028, 2, 29), deadline=D(2026, 8, 31))
+    return contract
+
+
+def test_the_annual_cycle_lists_each_deadline_on_its_exact_date(org_a, cycle_contract):
+    events = annual_cycle(organisation=org_a, start=D(2026, 1, 1), end=D(2027, 1, 1))
+    assert [(e.day, e.kind, e.contract.number, e.detail) for e in events] == [
+        (D(2026, 1, 1), "price_adjustment", "K-9", ""),
+        (D(2026, 3, 1), "evaluation", "K-9", ""),
+        (D(2026, 8, 28), "notice", "K-9", ""),
+        (D(2026, 8, 31), "option_deadline", "K-9", "Extends to 29.02.2028"),
+    ]
+
+
+def test_the_annual_cycle_moves_with_an_exercised_option(org_a, cycle_contract):
+    option = cycle_contract.options.get()
+    option.exercised = True
+    option.save()
+    events = annual_cycle(organisation=org_a, start=D(2027, 1, 1), end=D(2028, 3, 1))
+    assert [(e.day, e.kind) for e in events] == [
+        (D(2027, 1, 1), "price_adjustment"),
+        (D(2027, 3, 1), "evaluation"),
+        (D(2027, 8, 29), "notice"),
+        (D(2028, 1, 1), "price_adjustment"),
+        (D(2028, 2, 29), "expiry"),
+    ]
+
+
+def test_the_annual_cycle_includes_joint_agreements_but_not_other_tenants(org_a, org_b, cycle_contract):
+    collaboration = collaboration_ensure(name="Samarbeidet", members=[org_a])
+    make_contract(collaboration, "SAM-1", start_date=D(2025, 1, 1), end_date=D(2026, 6, 30))
+    make_contract(org_b, "B-1", start_date=D(2025, 1, 1), end_date=D(2026, 6, 30))
+    events = annual_cycle(organisation=org_a, start=D(2026, 6, 1), end=D(2026, 7, 1))
+    assert [(e.day, e.kind, e.contract.number) for e in events] == [(D(2026, 6, 30), "expiry", "SAM-1")]
+
+
+def test_the_ics_export_parses_and_holds_every_event(org_a, cycle_contract):
+    events = annual_cycle(organisation=org_a, start=D(2026, 1, 1), end=D(2027, 1, 1))
+    body = annual_cycle_ics(
+        events=events, name="Årshjul", link=lambda c: f"https://example.no/avtaler/{c.pk}/"
+    )
+    calendar = icalendar.Calendar.from_ical(body)
+    parsed = [
+        (e.decoded("dtstart"), e.decoded("dtend"), str(e["summary"]), str(e["uid"]))
+        for e in calendar.walk("VEVENT")
+    ]
+    pk = cycle_contract.pk
+    assert parsed == [
+        (
+            D(2026, 1, 1),
+            D(2026, 1, 2),
+            "Price adjustment: K-9 Brøyting",
+            f"price_adjustment-{pk}-2026-01-01@gronnkjop",
+        ),
+        (
+            D(2026, 3, 1),
+            D(2026, 3, 2),
+            "Yearly evaluation: K-9 Brøyting",
+            f"evaluation-{pk}-2026-03-01@gronnkjop",
+        ),
+        (
+            D(2026, 8, 28),
+            D(2026, 8, 29),
+            "Prepare a new procurement: K-9 Brøyting",
+            f"notice-{pk}-2026-08-28@gronnkjop",
+        ),
+        (
+            D(2026, 8, 31),
+            D(2026, 9, 1),
+            "Option deadline: K-9 Brøyting",
+            f"option_deadline-{pk}-2026-08-31@gronnkjop",
+        ),
+    ]
+    assert str(calendar["x-wr-calname"]) == "Årshjul"
+
+
+def test_the_ics_download_is_a_calendar_of_the_organisations_contracts(login, users_a, org_a):
+    today = timezone.localdate()
+    contract = make_contract(org_a, "K-5", start_date=add_months(today, -6), end_date=add_months(today, 3))
+    response = login(users_a["leder"]).get(reverse("contracts:annual_cycle_ics"))
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    calendar = icalendar.Calendar.from_ical(response.content)
+    expiry = [e for e in calendar.walk("VEVENT") if str(e["categories"].cats[0]) == "expiry"]
+    assert [(e.decoded("dtstart"), str(e["url"])) for e in expiry] == [
+        (contract.end_date, f"http://testserver/avtaler/{contract.pk}/")
+    ]
