@@ -6,3 +6,8 @@ class FollowupConfig(AppConfig):
     name = "gronnkjop.followup"
     label = "followup"
     verbose_name = _("Contract follow-up")
+
+    def ready(self) -> None:
+        from gronnkjop.core.navigation import NavItem, register
+
+        register(NavItem(_("Follow-up"), "followup:overview", order=30, prefix="/oppfolging/"))

@@ -1,0 +1,200 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from gronnkjop.contracts.forms import DateInput
+
+from .models import ClaimStatus, DeviationCode, DeviationStatus, GainKind
+
+UPLOAD_LIMIT = 50 * 1024 * 1024  # bytes, for all files of one upload together
+
+
+def _all(choices) -> list:
+    return [("", _("All")), *choices]
+
+
+class YearForm(forms.Form):
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False)
+
+    def __init__(self, *args, years: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [(y, str(y)) for y in years]
+
+
+class InvoiceFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, help_text=_("Number, supplier or reference."))
+    supplier = forms.ChoiceField(label=_("Supplier"), required=False)
+    contract = forms.TypedChoiceField(label=_("Contract"), required=False, coerce=int, empty_value=None)
+    date_from = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("To"), required=False, widget=DateInput())
+    matched = forms.ChoiceField(
+        label=_("Matched to a contract"),
+        required=False,
+        choices=[("", _("All")), ("yes", _("Matched")), ("no", _("Not matched"))],
+    )
+    open_deviations = forms.BooleanField(label=_("Only with open deviations"), required=False)
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("-date", _("Date, newest first")),
+            ("date", _("Date, oldest first")),
+            ("-amount", _("Amount, highest first")),
+            ("amount", _("Amount, lowest first")),
+            ("supplier", _("Supplier")),
+            ("number", _("Invoice number")),
+        ],
+    )
+
+    def __init__(self, *args, suppliers, contracts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["supplier"].choices = _all(suppliers)
+        self.fields["contract"].choices = _all((c.pk, f"{c.number} {c.title}") for c in contracts)
+
+
+class DeviationFilterForm(forms.Form):
+    code = forms.ChoiceField(label=_("Deviation"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    supplier = forms.ChoiceField(label=_("Supplier"), required=False)
+    contract = forms.TypedChoiceField(label=_("Contract"), required=False, coerce=int, empty_value=None)
+    date_from = forms.DateField(label=_("Invoice date from"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("Invoice date to"), required=False, widget=DateInput())
+
+    def __init__(self, *args, suppliers, contracts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].choices = _all(DeviationCode.choices)
+        self.fields["status"].choices = _all(DeviationStatus.choices)
+        self.fields["supplier"].choices = _all(suppliers)
+        self.fields["contract"].choices = _all((c.pk, f"{c.number} {c.title}") for c in contracts)
+
+
+class DeviationBulkForm(forms.Form):
+    DISMISS, CLAIM = "dismiss", "claim"
+
+    action = forms.ChoiceField(
+        label=_("Action"),
+        choices=[(CLAIM, _("Create refund claim(s)")), (DISMISS, _("Dismiss with a reason"))],
+    )
+    reason = forms.CharField(
+        label=_("Reason for dismissal"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required when dismissing; kept in the deviations' history."),
+    )
+    deviations = forms.ModelMultipleChoiceField(
+        label=_("Deviations"),
+        queryset=None,
+        error_messages={"required": _("Choose at least one deviation.")},
+    )
+
+    def __init__(self, *args, queryset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["deviations"].queryset = queryset
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == self.DISMISS and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Give a reason for dismissing."))
+        return data
+
+
+class DismissForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for dismissal"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ClaimTransitionForm(forms.Form):
+    to = forms.ChoiceField(choices=ClaimStatus.choices, widget=forms.HiddenInput)
+    on = forms.DateField(label=_("Date"), widget=DateInput())
+    amount = forms.DecimalField(
+        label=_("Amount"),
+        required=False,
+        max_digits=16,
+        decimal_places=2,
+        min_value=0,
+        help_text=_("Empty: the amount claimed."),
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, with_amount: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not with_amount:
+            del self.fields["amount"]
+
+
+class GainForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=GainKind.choices)
+    amount = forms.DecimalField(label=_("Amount (kr)"), max_digits=16, decimal_places=2, min_value=0)
+    on = forms.DateField(
+        label=_("Date"), widget=DateInput(), help_text=_("The gain counts for this date's year.")
+    )
+    description = forms.CharField(
+        label=_("Description"),
+        max_length=500,
+        help_text=_(
+            "What was gained and where it is documented, e.g. a price cut agreed in a follow-up meeting."
+        ),
+    )
+    contract = forms.TypedChoiceField(label=_("Contract"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, contracts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.contracts = {c.pk: c for c in contracts}
+        self.fields["contract"].choices = [("", _("None"))] + [
+            (c.pk, f"{c.number} {c.title}") for c in contracts
+        ]
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".xml,.zip"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else single(data, initial)
+
+
+class InvoiceUploadForm(forms.Form):
+    files = MultipleFileField(
+        label=_("EHF files"),
+        help_text=_(
+            "One or more EHF invoices or credit notes (XML), or a ZIP archive of them; at most 50 MB."
+        ),
+    )
+
+    def clean_files(self):
+        files = self.cleaned_data["files"]
+        if sum(f.size for f in files) > UPLOAD_LIMIT:
+            raise forms.ValidationError(_("The files are larger than 50 MB together. Upload them in parts."))
+        return files
+
+
+class LedgerUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Ledger file"),
+        help_text=_(
+            "A SAF-T Financial file (XML), or ledger lines as CSV or Excel (.xlsx) with the columns date, "
+            "account, amount and optionally supplier_orgnr, supplier_name, description and unit."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xml,.csv,.xlsx"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > UPLOAD_LIMIT:
+            raise forms.ValidationError(_("The file is larger than 50 MB."))
+        if not upload.name.lower().endswith((".xml", ".csv", ".xlsx")):
+            raise forms.ValidationError(_("Upload an .xml (SAF-T), .csv or .xlsx file."))
+        return upload

@@ -1,0 +1,656 @@
+"""Follow-up pages: overview with KPIs, invoices, deviations (with bulk actions), refund claims and their
+letters, gains, imports, control runs and the follow-up of one contract.
+
+Every page needs the capability ``view``; every action ``edit``. Rows are fetched through the
+selectors, so another organisation's row is a 404.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Sum
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dates import MONTHS_3
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gronnkjop.core.permissions import organisation_required
+from gronnkjop.core.roles import Capability
+from gronnkjop.formats.errors import FormatError, TableError
+
+from . import selectors
+from .forms import (
+    ClaimTransitionForm,
+    DeviationBulkForm,
+    DeviationFilterForm,
+    GainForm,
+    InvoiceFilterForm,
+    InvoiceUploadForm,
+    LedgerUploadForm,
+    YearForm,
+)
+from .letters import claim_letter, letter_docx, letter_pdf
+from .models import ClaimStatus, DeviationCode, DeviationStatus, ImportKind
+from .services import (
+    CLAIMABLE,
+    claim_create,
+    claim_transition,
+    control_run,
+    deviation_dismiss,
+    deviation_reopen,
+    gain_record,
+    invoice_import,
+    saft_import,
+)
+from .services.claims import TRANSITIONS
+from .services.ledger_csv import ledger_csv_import
+from .templatetags.followup import bar_chart, evidence_rows
+
+EDIT = Capability.EDIT
+PER_PAGE = 50
+SHOWN = 50
+
+
+def _page(request, rows):
+    return Paginator(rows, PER_PAGE).get_page(request.GET.get("side"))
+
+
+def _query_without_page(request) -> str:
+    pairs = [
+        (key, value) for key, values in request.GET.lists() if key != "side" for value in values if value
+    ]
+    return urlencode(pairs)
+
+
+def _safe_next(request, default: str) -> str:
+    """A local ``next`` path from the form, or ``default``."""
+    target = request.POST.get("next", "")
+    return target if target.startswith("/oppfolging/") and "//" not in target else default
+
+
+# --- Overview -------------------------------------------------------------------------------------
+
+
+def _chosen_year(request, years: list[int]) -> int:
+    form = YearForm(request.GET or None, years=years)
+    if form.is_valid() and form.cleaned_data.get("year"):
+        return form.cleaned_data["year"]
+    return years[0] if years else timezone.localdate().year
+
+
+@organisation_required()
+def overview(request):
+    organisation = request.organisation
+    years = selectors.invoice_years(organisation=organisation)
+    year = _chosen_year(request, years)
+    if year not in years:
+        years = sorted({*years, year}, reverse=True)
+    figures = selectors.kpis(organisation=organisation, year=year)
+    month_labels = [_month_label(m) for m, _v in figures.by_month]
+    context = {
+        "year": year,
+        "year_form": YearForm(initial={"year": year}, years=years),
+        "k": figures,
+        "month_rows": list(
+            zip(
+                month_labels,
+                [m for m, _v in figures.by_month],
+                [v for _m, v in figures.by_month],
+                strict=True,
+            )
+        ),
+        "month_chart": bar_chart(
+            chart_id="chart-month",
+            title=_("Spend per month %(year)s") % {"year": year},
+            description=_(
+                "Bar chart of spend excluding VAT per month; the same figures are in the table below."
+            ),
+            labels=month_labels,
+            values=[v for _m, v in figures.by_month],
+        ),
+        "code_chart": bar_chart(
+            chart_id="chart-codes",
+            title=_("Amount at stake by deviation %(year)s") % {"year": year},
+            description=_(
+                "Bar chart of kroner at stake per kind of deviation; the same figures are in the table below."
+            ),
+            labels=[f.label for f in figures.by_code],
+            values=[f.amount for f in figures.by_code],
+            horizontal=True,
+        )
+        if any(f.amount for f in figures.by_code)
+        else None,
+        "last_run": selectors.control_run_list(organisation=organisation).first(),
+        "claims_open": selectors.claim_list(organisation=organisation)
+        .filter(status__in=[ClaimStatus.DRAFT, ClaimStatus.SENT, ClaimStatus.ACCEPTED])
+        .count(),
+    }
+    return render(request, "followup/overview.html", context)
+
+
+def _month_label(month) -> str:
+    return str(MONTHS_3[month.month]).capitalize()
+
+
+# --- Invoices -------------------------------------------------------------------------------------
+
+
+@organisation_required()
+def invoice_list(request):
+    organisation = request.organisation
+    contracts = list(selectors.followup_contract_list(organisation=organisation))
+    form = InvoiceFilterForm(
+        request.GET or None,
+        suppliers=selectors.invoice_supplier_choices(organisation=organisation),
+        contracts=contracts,
+    )
+    filters = form.cleaned_data if form.is_valid() else {}
+    invoices = selectors.invoice_list(
+        organisation=organisation,
+        supplier=filters.get("supplier") or "",
+        date_from=filters.get("date_from"),
+        date_to=filters.get("date_to"),
+        contract_id=filters.get("contract"),
+        matched=filters.get("matched") or "",
+        open_deviations=bool(filters.get("open_deviations")),
+        text=filters.get("q") or "",
+        sort=filters.get("sort") or "-date",
+    )
+    page = _page(request, invoices)
+    context = {"form": form, "page": page, "page_query": _query_without_page(request)}
+    return render(request, "followup/invoice_list.html", context)
+
+
+@organisation_required()
+def invoice_detail(request, pk: int):
+    organisation = request.organisation
+    invoice = get_object_or_404(selectors.invoice_detail_list(organisation=organisation), pk=pk)
+    context = {
+        "invoice": invoice,
+        "lines": invoice.lines.all(),
+        "invoice_deviations": [d for d in invoice.deviations.all() if d.line_id is None],
+        "units": selectors.unit_names(organisation=organisation),
+    }
+    return render(request, "followup/invoice_detail.html", context)
+
+
+@organisation_required()
+def invoice_xml(request, pk: int):
+    invoice = get_object_or_404(selectors.invoice_list(organisation=request.organisation), pk=pk)
+    if not invoice.xml:
+        raise Http404
+    name = invoice.file_name or f"{invoice.number}.xml"
+    return FileResponse(
+        invoice.xml.open("rb"), as_attachment=True, filename=name, content_type="application/xml"
+    )
+
+
+# --- Deviations -----------------------------------------------------------------------------------
+
+
+@organisation_required()
+def deviation_list(request):
+    organisation = request.organisation
+    contracts = list(selectors.followup_contract_list(organisation=organisation))
+    form = DeviationFilterForm(
+        request.GET or None,
+        suppliers=selectors.invoice_supplier_choices(organisation=organisation),
+        contracts=contracts,
+    )
+    filters = form.cleaned_data if form.is_valid() else {}
+    deviations = selectors.deviation_list(
+        organisation=organisation,
+        code=filters.get("code") or "",
+        status=filters.get("status") or "",
+        supplier=filters.get("supplier") or "",
+        contract_id=filters.get("contract"),
+        date_from=filters.get("date_from"),
+        date_to=filters.get("date_to"),
+    )
+    page = _page(request, deviations)
+    total = deviations.aggregate(total=Sum("amount_at_stake"))["total"] or Decimal("0.00")
+    context = {
+        "form": form,
+        "page": page,
+        "page_query": _query_without_page(request),
+        "count": page.paginator.count,
+        "total": total,
+        "bulk": DeviationBulkForm(queryset=deviations),
+        "claimable": CLAIMABLE,
+        "here": request.get_full_path(),
+    }
+    return render(request, "followup/deviation_list.html", context)
+
+
+@organisation_required()
+def deviation_detail(request, pk: int):
+    organisation = request.organisation
+    deviation = get_object_or_404(
+        selectors.deviation_list(organisation=organisation).select_related(
+            "invoice__contract", "first_seen", "last_seen", "claim"
+        ),
+        pk=pk,
+    )
+    history = list(deviation.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    context = {
+        "deviation": deviation,
+        "evidence": evidence_rows(deviation),
+        "contract": deviation.contract,
+        "history": history,
+        "claimable": deviation.code in CLAIMABLE and deviation.status == DeviationStatus.OPEN,
+        "here": request.get_full_path(),
+    }
+    return render(request, "followup/deviation_detail.html", context)
+
+
+@require_POST
+@organisation_required(EDIT)
+def deviation_bulk(request):
+    """Dismiss the chosen deviations with a reason, or gather them into refund claims."""
+    organisation = request.organisation
+    back = _safe_next(request, reverse("followup:deviation_list"))
+    form = DeviationBulkForm(request.POST, queryset=selectors.deviation_list(organisation=organisation))
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(back)
+    deviations = list(form.cleaned_data["deviations"])
+    try:
+        if form.cleaned_data["action"] == DeviationBulkForm.DISMISS:
+            changed = deviation_dismiss(
+                organisation=organisation,
+                deviations=deviations,
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            )
+            messages.success(request, _("%(count)s deviation(s) dismissed.") % {"count": changed})
+            return redirect(back)
+        claims = claim_create(organisation=organisation, deviations=deviations, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(back)
+    messages.success(
+        request,
+        _("Refund claim(s) created: %(numbers)s.") % {"numbers": ", ".join(c.number for c in claims)},
+    )
+    if len(claims) == 1:
+        return redirect("followup:claim_detail", pk=claims[0].pk)
+    return redirect("followup:claim_list")
+
+
+@require_POST
+@organisation_required(EDIT)
+def deviation_reopen_view(request, pk: int):
+    deviation = get_object_or_404(selectors.deviation_list(organisation=request.organisation), pk=pk)
+    try:
+        deviation_reopen(organisation=request.organisation, deviation=deviation, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The deviation is open again."))
+    return redirect("followup:deviation_detail", pk=deviation.pk)
+
+
+# --- Claims ---------------------------------------------------------------------------------------
+
+
+@organisation_required()
+def claim_list(request):
+    status = request.GET.get("status", "")
+    if status not in ClaimStatus.values:
+        status = ""
+    claims = selectors.claim_list(organisation=request.organisation, status=status)
+    context = {
+        "page": _page(request, claims),
+        "status": status,
+        "statuses": ClaimStatus.choices,
+        "page_query": _query_without_page(request),
+    }
+    return render(request, "followup/claim_list.html", context)
+
+
+STEP_ORDER = [
+    ClaimStatus.SENT,
+    ClaimStatus.ACCEPTED,
+    ClaimStatus.REJECTED,
+    ClaimStatus.REFUNDED,
+    ClaimStatus.CREDITED,
+]
+
+
+def _transition_forms(claim) -> list[tuple[str, str, ClaimTransitionForm]]:
+    allowed = TRANSITIONS[ClaimStatus(claim.status)]
+    today = timezone.localdate()
+    return [
+        (
+            step,
+            ClaimStatus(step).label,
+            ClaimTransitionForm(
+                initial={"to": step, "on": today},
+                with_amount=step in {ClaimStatus.REFUNDED, ClaimStatus.CREDITED},
+                prefix=step,
+            ),
+        )
+        for step in STEP_ORDER
+        if step in allowed
+    ]
+
+
+def _claim(request, pk: int):
+    return get_object_or_404(selectors.claim_detail_list(organisation=request.organisation), pk=pk)
+
+
+@organisation_required()
+def claim_detail(request, pk: int):
+    claim = _claim(request, pk)
+    context = {
+        "claim": claim,
+        "deviations": claim.deviations.all(),
+        "transitions": _transition_forms(claim) if request.access.can(EDIT) else [],
+        "history": list(
+            claim.history.select_related("history_user").order_by("-history_date", "-history_id")
+        ),
+        "gains": claim.gains.all(),
+    }
+    return render(request, "followup/claim_detail.html", context)
+
+
+@require_POST
+@organisation_required(EDIT)
+def claim_transition_view(request, pk: int):
+    claim = _claim(request, pk)
+    step = request.POST.get("step", "")
+    if step not in TRANSITIONS[ClaimStatus(claim.status)]:
+        messages.error(request, _("That step is not possible for this claim now."))
+        return redirect("followup:claim_detail", pk=claim.pk)
+    form = ClaimTransitionForm(
+        request.POST, prefix=step, with_amount=step in {ClaimStatus.REFUNDED, ClaimStatus.CREDITED}
+    )
+    if form.is_valid():
+        try:
+            claim_transition(
+                organisation=request.organisation,
+                claim=claim,
+                to=step,
+                by=request.user,
+                on=form.cleaned_data["on"],
+                amount=form.cleaned_data.get("amount"),
+                note=form.cleaned_data.get("note") or "",
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(
+                request,
+                _("The claim %(number)s is now “%(status)s”.")
+                % {"number": claim.number, "status": ClaimStatus(step).label},
+            )
+    else:
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            for error in errors:
+                messages.error(request, f"{label}: {error}" if label else error)
+    return redirect("followup:claim_detail", pk=claim.pk)
+
+
+@organisation_required()
+def claim_letter_view(request, pk: int):
+    claim = _claim(request, pk)
+    letter = claim_letter(claim=claim, by=request.user)
+    return render(request, "followup/claim_letter.html", {"claim": claim, "letter": letter})
+
+
+@organisation_required()
+def claim_letter_pdf(request, pk: int):
+    letter = claim_letter(claim=_claim(request, pk), by=request.user)
+    response = HttpResponse(letter_pdf(letter), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{letter.file_stem}.pdf"'
+    return response
+
+
+@organisation_required()
+def claim_letter_docx(request, pk: int):
+    letter = claim_letter(claim=_claim(request, pk), by=request.user)
+    response = HttpResponse(
+        letter_docx(letter),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{letter.file_stem}.docx"'
+    return response
+
+
+# --- Gains ----------------------------------------------------------------------------------------
+
+
+@organisation_required()
+def gain_list(request):
+    organisation = request.organisation
+    contracts = list(selectors.followup_contract_list(organisation=organisation))
+    form = GainForm(request.POST or None, contracts=contracts, initial={"on": timezone.localdate()})
+    if request.method == "POST":
+        if not request.access.can(EDIT):
+            raise PermissionDenied
+        if form.is_valid():
+            contract = (
+                form.contracts.get(form.cleaned_data["contract"]) if form.cleaned_data["contract"] else None
+            )
+            supplier = None
+            if contract is not None:
+                first = contract.contract_suppliers.all()[:1]
+                supplier = first[0].supplier if first else None
+            try:
+                gain_record(
+                    organisation=organisation,
+                    kind=form.cleaned_data["kind"],
+                    amount=form.cleaned_data["amount"],
+                    on=form.cleaned_data["on"],
+                    description=form.cleaned_data["description"],
+                    contract=contract,
+                    supplier=supplier,
+                    by=request.user,
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("The gain is recorded."))
+                return redirect("followup:gain_list")
+    years = [y for y, _row in selectors.gain_summary(organisation=organisation).by_year]
+    year = request.GET.get("year", "")
+    year = int(year) if year.isdigit() else None
+    context = {
+        "form": form,
+        "summary": selectors.gain_summary(organisation=organisation, year=year),
+        "year": year,
+        "years": years,
+        "page": _page(request, selectors.gain_list(organisation=organisation, year=year)),
+        "page_query": _query_without_page(request),
+    }
+    return render(request, "followup/gain_list.html", context)
+
+
+@organisation_required()
+def gain_detail(request, pk: int):
+    gain = get_object_or_404(selectors.gain_list(organisation=request.organisation), pk=pk)
+    history = list(gain.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    return render(request, "followup/gain_detail.html", {"gain": gain, "history": history})
+
+
+# --- Imports, control runs, ledger ----------------------------------------------------------------
+
+
+@organisation_required()
+def import_page(request):
+    organisation = request.organisation
+    invoice_form = InvoiceUploadForm(prefix="ehf")
+    ledger_form = LedgerUploadForm(prefix="ledger")
+    errors: list[str] = []
+    if request.method == "POST":
+        if not request.access.can(EDIT):
+            raise PermissionDenied
+        if "ehf-files" in request.FILES or request.POST.get("what") == "ehf":
+            invoice_form = InvoiceUploadForm(request.POST, request.FILES, prefix="ehf")
+            if invoice_form.is_valid():
+                batch = _import_invoices(request, invoice_form.cleaned_data["files"])
+                return redirect("followup:import_detail", pk=batch.pk)
+        else:
+            ledger_form = LedgerUploadForm(request.POST, request.FILES, prefix="ledger")
+            if ledger_form.is_valid():
+                try:
+                    batch = _import_ledger(request, ledger_form.cleaned_data["file"])
+                except TableError as exc:
+                    errors = [str(e) for e in exc.errors]
+                except FormatError as exc:
+                    errors = [str(exc)]
+                else:
+                    return redirect("followup:import_detail", pk=batch.pk)
+    context = {
+        "invoice_form": invoice_form,
+        "ledger_form": ledger_form,
+        "errors": errors,
+        "batches": selectors.import_batch_list(organisation=organisation)[:20],
+        "runs": selectors.control_run_list(organisation=organisation)[:10],
+    }
+    return render(request, "followup/import.html", context)
+
+
+def _safe_name(name: str, index: int) -> str:
+    base = Path(name).name.replace("\x00", "") or f"fil-{index}"
+    return f"{index:04d}-{base}"[:200]
+
+
+def _import_invoices(request, files):
+    with tempfile.TemporaryDirectory(prefix="gk-ehf-") as folder:
+        paths = []
+        for index, upload in enumerate(files):
+            path = Path(folder) / _safe_name(upload.name, index)
+            with path.open("wb") as out:
+                for chunk in upload.chunks():
+                    out.write(chunk)
+            paths.append(path)
+        result = invoice_import(organisation=request.organisation, paths=paths, by=request.user)
+    batch = result.batch
+    batch.source = ", ".join(Path(f.name).name for f in files)[:500]
+    batch.save(update_fields=["source"])
+    messages.success(
+        request,
+        _("Imported %(imported)s, skipped %(skipped)s already imported, rejected %(rejected)s.")
+        % {
+            "imported": len(result.imported),
+            "skipped": len(result.skipped),
+            "rejected": len(result.rejected),
+        },
+    )
+    return batch
+
+
+def _import_ledger(request, upload):
+    suffix = Path(upload.name).suffix.lower()
+    with tempfile.TemporaryDirectory(prefix="gk-ledger-") as folder:
+        path = Path(folder) / f"ledger{suffix}"
+        with path.open("wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+        if suffix == ".xml":
+            result = saft_import(organisation=request.organisation, path=path, by=request.user)
+        else:
+            result = ledger_csv_import(
+                organisation=request.organisation, path=path, by=request.user, name=Path(upload.name).name
+            )
+    if suffix == ".xml":
+        result.batch.source = Path(upload.name).name[:500]
+        result.batch.save(update_fields=["source"])
+    messages.success(
+        request,
+        _("Ledger lines imported: %(imported)s, already there: %(skipped)s.")
+        % {"imported": result.imported, "skipped": result.skipped},
+    )
+    return result.batch
+
+
+@organisation_required()
+def import_detail(request, pk: int):
+    batch = get_object_or_404(selectors.import_batch_list(organisation=request.organisation), pk=pk)
+    context = {
+        "batch": batch,
+        "rejected": batch.summary.get("rejected", []),
+        "skipped": batch.summary.get("skipped", []),
+        "invoices": batch.invoices.order_by("-issue_date", "-id")[:SHOWN],
+        "ledger_lines": batch.ledger_lines.order_by("date", "id")[:SHOWN]
+        if batch.kind in {ImportKind.SAFT, ImportKind.LEDGER_CSV}
+        else [],
+        "shown": SHOWN,
+    }
+    return render(request, "followup/import_detail.html", context)
+
+
+@require_POST
+@organisation_required(EDIT)
+def control_run_view(request):
+    outcome = control_run(organisation=request.organisation, by=request.user, trigger="manual")
+    run = outcome.run
+    messages.success(
+        request,
+        _("Control finished: %(lines)s invoice lines checked, %(found)s deviations (%(new)s new).")
+        % {"lines": run.lines_checked, "found": run.deviations_found, "new": run.new_deviations},
+    )
+    return redirect("followup:control_run_detail", pk=run.pk)
+
+
+@organisation_required()
+def control_run_detail(request, pk: int):
+    run = get_object_or_404(selectors.control_run_list(organisation=request.organisation), pk=pk)
+    new = selectors.deviation_list(organisation=request.organisation).filter(first_seen=run)
+    context = {"run": run, "new": new[:SHOWN], "new_count": new.count(), "shown": SHOWN}
+    return render(request, "followup/control_run_detail.html", context)
+
+
+@organisation_required()
+def ledger_list(request):
+    text = request.GET.get("q", "").strip()
+    lines = selectors.ledger_line_list(organisation=request.organisation, text=text)
+    context = {"page": _page(request, lines), "q": text, "page_query": _query_without_page(request)}
+    return render(request, "followup/ledger_list.html", context)
+
+
+# --- One contract ---------------------------------------------------------------------------------
+
+
+@organisation_required()
+def contract_followup(request, pk: int):
+    organisation = request.organisation
+    contract = get_object_or_404(selectors.followup_contract_list(organisation=organisation), pk=pk)
+    result = selectors.contract_followup(organisation=organisation, contract=contract)
+    month_labels = [f"{_month_label(m)} {m.year}" for m, _v in result.by_month]
+    context = {
+        "contract": contract,
+        "f": result,
+        "month_rows": list(zip(month_labels, [v for _m, v in result.by_month], strict=True)),
+        "month_chart": bar_chart(
+            chart_id="chart-contract-month",
+            title=_("Spend per month under %(number)s") % {"number": contract.number},
+            description=_(
+                "Bar chart of line amounts excluding VAT matched to the contract, per month; the same figures are in the table below."
+            ),
+            labels=month_labels,
+            values=[v for _m, v in result.by_month],
+        )
+        if result.by_month
+        else None,
+        "invoices": result.invoices[:SHOWN],
+        "deviations": result.deviations[:SHOWN],
+        "deviation_count": result.deviations.count(),
+        "shown": SHOWN,
+        "codes": DeviationCode,
+    }
+    return render(request, "followup/contract_followup.html", context)
