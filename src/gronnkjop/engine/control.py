@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from .backends import Backend
-from .rules import AFTER_MATCH_INDEXES, MATCH_INDEXES, MATCH_SQL, MATCH_TABLES, RULES
+from .rules import AFTER_MATCH_INDEXES, MATCH_INDEXES, MATCH_SQL, MATCH_TABLES, MATCHES_SQL, RULES
 from .tables import SCHEMA, Tables, as_rows, columns, ddl
 
 CENT = Decimal("0.01")
@@ -153,6 +153,10 @@ def control_run(
 ) -> ControlResult:
     """Match and control. With ``tables`` the input is loaded first; without, the caller has created
     the ``gk_*`` tables (the benchmark fills them straight inside DuckDB)."""
+    if backend.dialect == "duckdb":
+        # Every result is sorted explicitly, so DuckDB need not keep insertion order in the helper
+        # tables; that roughly halves the time of building them.
+        backend.execute("SET preserve_insertion_order = false")
     if tables is not None:
         load_tables(backend, tables)
     else:
@@ -165,8 +169,8 @@ def control_run(
     if backend.indexes_help:
         for statement in AFTER_MATCH_INDEXES:
             backend.execute(statement)
-    union = "\nUNION ALL\n".join(f"SELECT * FROM ({RULES[code]}) r_{n}" for n, code in enumerate(codes))  # noqa: S608
-    rows = backend.query(f"SELECT * FROM ({union}) all_rules") if codes else []  # noqa: S608 - the rules are constants
+    # One statement per rule: each is planned on its own, which DuckDB runs faster than one UNION ALL.
+    rows = [row for code in codes for row in backend.query(RULES[code])]
     deviations = sorted(
         (_deviation(row) for row in rows),
         key=lambda d: (CODES.index(d.code), d.invoice_id, -1 if d.line_id is None else d.line_id),
@@ -178,8 +182,6 @@ def control_run(
     if with_matches:
         matches = [
             Match(int(r[0]), int(r[1]), int(r[2]) if r[2] is not None else None, r[3])
-            for r in backend.query(
-                "SELECT line_id, invoice_id, contract_id, how FROM gk_line_match ORDER BY line_id"
-            )
+            for r in backend.query(MATCHES_SQL)
         ]
     return ControlResult(int(lines_checked), int(invoices_checked), deviations, matches)

@@ -5,9 +5,10 @@ Matching first materialises two helper tables:
 ``gk_inv_match``
     every invoice with its explicitly matched contract: by contract reference (``reference``), else by
     an order reference known to belong to a contract (``order``).
-``gk_line_match``
-    every line with its contract: the invoice's explicit match, else the one active contract of the
-    supplier in the line's CPV category (``inferred``), else none.
+``gk_facts``
+    one wide row per line: the line, its invoice, and its contract — the invoice's explicit match,
+    else the one running contract of the supplier in the line's CPV category (``inferred``), else
+    none — with that contract's terms. Every line rule reads this one table.
 
 Each rule is then one SELECT returning the same columns::
 
@@ -49,22 +50,37 @@ MATCH_SQL = [
     JOIN gk_contracts c ON c.contract_id = cs.contract_id
     WHERE i.issue_day >= c.start_day AND i.issue_day <= c.end_day
     """,
+    # Lines of invoices without an explicit match: the one running contract of the supplier in the
+    # line's CPV category (any of them when the line has no CPV), when there is exactly one.
     """
-    CREATE TEMPORARY TABLE gk_line_match AS
-    SELECT l.line_id, l.invoice_id,
+    CREATE TEMPORARY TABLE gk_inferred AS
+    SELECT l.line_id, MIN(a.contract_id) AS contract_id
+    FROM gk_lines l
+    JOIN gk_inv_match m ON m.invoice_id = l.invoice_id AND m.contract_id IS NULL
+    JOIN gk_supplier_active a ON a.invoice_id = l.invoice_id
+    WHERE l.cpv IS NULL OR substr(l.cpv, 1, length(a.cpv_prefix)) = a.cpv_prefix
+    GROUP BY l.line_id
+    HAVING COUNT(*) = 1
+    """,
+    # One wide row per line: the line, its invoice, its contract match and that contract's terms.
+    """
+    CREATE TEMPORARY TABLE gk_facts AS
+    SELECT l.line_id, l.invoice_id, l.line_no, l.article, l.cpv, l.cond, COALESCE(l.cond, 'new') AS cond_n,
+           l.quantity_e4, l.price_e4, l.amount_e2, l.markup_e4, l.markup_base_e2,
+           i.supplier, i.is_credit, i.issue_day,
            COALESCE(m.contract_id, inf.contract_id) AS contract_id,
            CASE WHEN m.contract_id IS NOT NULL THEN m.how
-                WHEN inf.contract_id IS NOT NULL THEN 'inferred' END AS how
+                WHEN inf.contract_id IS NOT NULL THEN 'inferred' END AS how,
+           c.tolerance_bp, c.markup_new_e4, c.markup_used_e4
     FROM gk_lines l
+    JOIN gk_invoices i ON i.invoice_id = l.invoice_id
     JOIN gk_inv_match m ON m.invoice_id = l.invoice_id
-    LEFT JOIN (
-        SELECT l2.line_id, MIN(a.contract_id) AS contract_id
-        FROM gk_lines l2
-        JOIN gk_supplier_active a ON a.invoice_id = l2.invoice_id
-        WHERE l2.cpv IS NULL OR substr(l2.cpv, 1, length(a.cpv_prefix)) = a.cpv_prefix
-        GROUP BY l2.line_id
-        HAVING COUNT(*) = 1
-    ) inf ON inf.line_id = l.line_id
+    LEFT JOIN gk_inferred inf ON inf.line_id = l.line_id
+    LEFT JOIN gk_contracts c ON c.contract_id = COALESCE(m.contract_id, inf.contract_id)
+    """,
+    """
+    CREATE TEMPORARY TABLE gk_contract_articles AS
+    SELECT DISTINCT contract_id, article FROM gk_prices
     """,
     # The invoice's contract for invoice-level rules: the explicit match, else the contract every
     # line was inferred to (when they agree).
@@ -73,10 +89,11 @@ MATCH_SQL = [
     SELECT m.invoice_id, COALESCE(m.contract_id, agree.contract_id) AS contract_id
     FROM gk_inv_match m
     LEFT JOIN (
-        SELECT invoice_id, MIN(contract_id) AS contract_id
-        FROM gk_line_match
-        GROUP BY invoice_id
-        HAVING COUNT(*) = COUNT(contract_id) AND MIN(contract_id) = MAX(contract_id)
+        SELECT f.invoice_id, MIN(f.contract_id) AS contract_id
+        FROM gk_facts f
+        JOIN gk_inv_match m2 ON m2.invoice_id = f.invoice_id AND m2.contract_id IS NULL
+        GROUP BY f.invoice_id
+        HAVING COUNT(*) = COUNT(f.contract_id) AND MIN(f.contract_id) = MAX(f.contract_id)
     ) agree ON agree.invoice_id = m.invoice_id
     """,
 ]
@@ -86,9 +103,14 @@ MATCH_TABLES = [
     "gk_order_contract",
     "gk_inv_match",
     "gk_supplier_active",
-    "gk_line_match",
+    "gk_inferred",
+    "gk_facts",
+    "gk_contract_articles",
     "gk_inv_contract",
 ]
+
+#: The matches the caller stores: one row per line.
+MATCHES_SQL = "SELECT line_id, invoice_id, contract_id, how FROM gk_facts ORDER BY line_id"
 
 MATCH_INDEXES = [
     "CREATE INDEX gk_lines_invoice ON gk_lines (invoice_id)",
@@ -97,74 +119,68 @@ MATCH_INDEXES = [
     "CREATE INDEX gk_invoices_supplier ON gk_invoices (supplier)",
 ]
 AFTER_MATCH_INDEXES = [
-    "CREATE INDEX gk_line_match_line ON gk_line_match (line_id)",
+    "CREATE INDEX gk_facts_line ON gk_facts (line_id)",
+    "CREATE INDEX gk_facts_invoice ON gk_facts (invoice_id)",
+    "CREATE INDEX gk_facts_contract ON gk_facts (contract_id, article)",
     "CREATE INDEX gk_inv_match_inv ON gk_inv_match (invoice_id)",
     "CREATE INDEX gk_supplier_active_inv ON gk_supplier_active (invoice_id)",
+    "CREATE INDEX gk_contract_articles_key ON gk_contract_articles (contract_id, article)",
 ]
 
 RULES: dict[str, str] = {}
 
 # v1 = invoiced net unit price e4, v2 = agreed price e4, v3 = quantity e4, v4 = tolerance bp.
 # The agreed price is the one valid on the invoice date for the article and the item's condition
-# (new when the line does not say); the latest valid_from wins if rows overlap.
+# (new when the line does not say); the latest valid_from wins if rows overlap. The plain join first
+# keeps only lines above some valid price, so the ranking runs on a handful of candidates.
 RULES["PRICE_ABOVE_AGREEMENT"] = """
-SELECT 'PRICE_ABOVE_AGREEMENT' AS code, l.invoice_id, l.line_id, lm.contract_id,
-       l.price_e4 AS v1, p.price_e4 AS v2, l.quantity_e4 AS v3, c.tolerance_bp AS v4, CAST(NULL AS TEXT) AS t1
-FROM gk_lines l
-JOIN gk_line_match lm ON lm.line_id = l.line_id
-JOIN gk_invoices i ON i.invoice_id = l.invoice_id
-JOIN gk_contracts c ON c.contract_id = lm.contract_id
-JOIN (
-    SELECT l3.line_id, p3.price_e4,
-           ROW_NUMBER() OVER (PARTITION BY l3.line_id ORDER BY p3.from_day DESC, p3.price_e4 DESC) AS rn
-    FROM gk_lines l3
-    JOIN gk_line_match lm3 ON lm3.line_id = l3.line_id
-    JOIN gk_invoices i3 ON i3.invoice_id = l3.invoice_id
-    JOIN gk_prices p3 ON p3.contract_id = lm3.contract_id AND p3.article = l3.article
-         AND p3.cond = COALESCE(l3.cond, 'new')
-         AND p3.from_day <= i3.issue_day AND (p3.to_day IS NULL OR i3.issue_day <= p3.to_day)
-    WHERE i3.is_credit = 0
-) p ON p.line_id = l.line_id AND p.rn = 1
-WHERE i.is_credit = 0
-  AND l.price_e4 * 10000 > p.price_e4 * (10000 + c.tolerance_bp)
+SELECT 'PRICE_ABOVE_AGREEMENT' AS code, r.invoice_id, r.line_id, r.contract_id,
+       r.price_e4 AS v1, r.agreed_e4 AS v2, r.quantity_e4 AS v3, r.tolerance_bp AS v4, CAST(NULL AS TEXT) AS t1
+FROM (
+    SELECT cand.*, p.price_e4 AS agreed_e4,
+           ROW_NUMBER() OVER (PARTITION BY cand.line_id ORDER BY p.from_day DESC, p.price_e4 DESC) AS rn
+    FROM (
+        SELECT DISTINCT f.line_id, f.invoice_id, f.contract_id, f.article, f.cond_n, f.issue_day, f.price_e4,
+               f.quantity_e4, f.tolerance_bp
+        FROM gk_facts f
+        JOIN gk_prices p ON p.contract_id = f.contract_id AND p.article = f.article AND p.cond = f.cond_n
+             AND p.from_day <= f.issue_day AND (p.to_day IS NULL OR f.issue_day <= p.to_day)
+        WHERE f.is_credit = 0 AND f.price_e4 * 10000 > p.price_e4 * (10000 + f.tolerance_bp)
+    ) cand
+    JOIN gk_prices p ON p.contract_id = cand.contract_id AND p.article = cand.article AND p.cond = cand.cond_n
+         AND p.from_day <= cand.issue_day AND (p.to_day IS NULL OR cand.issue_day <= p.to_day)
+) r
+WHERE r.rn = 1 AND r.price_e4 * 10000 > r.agreed_e4 * (10000 + r.tolerance_bp)
 """
 
 # v1 = line net amount e2; t1 = the article number (or NULL when the line has none).
 # Materials billed at cost plus a markup under a contract with markup terms are not price-list
 # articles: MARKUP_ABOVE_AGREEMENT controls those lines instead.
 RULES["ARTICLE_NOT_IN_PRICE_LIST"] = """
-SELECT 'ARTICLE_NOT_IN_PRICE_LIST' AS code, l.invoice_id, l.line_id, lm.contract_id,
-       l.amount_e2 AS v1, CAST(NULL AS BIGINT) AS v2, CAST(NULL AS BIGINT) AS v3, CAST(NULL AS BIGINT) AS v4,
-       l.article AS t1
-FROM gk_lines l
-JOIN gk_line_match lm ON lm.line_id = l.line_id
-JOIN gk_invoices i ON i.invoice_id = l.invoice_id
-JOIN gk_contracts c ON c.contract_id = lm.contract_id
-WHERE i.is_credit = 0
-  AND NOT (l.markup_e4 IS NOT NULL AND (c.markup_new_e4 IS NOT NULL OR c.markup_used_e4 IS NOT NULL))
-  AND EXISTS (SELECT 1 FROM gk_prices p WHERE p.contract_id = lm.contract_id)
-  AND (l.article IS NULL OR NOT EXISTS (
-        SELECT 1 FROM gk_prices p2 WHERE p2.contract_id = lm.contract_id AND p2.article = l.article))
+SELECT 'ARTICLE_NOT_IN_PRICE_LIST' AS code, f.invoice_id, f.line_id, f.contract_id,
+       f.amount_e2 AS v1, CAST(NULL AS BIGINT) AS v2, CAST(NULL AS BIGINT) AS v3, CAST(NULL AS BIGINT) AS v4,
+       f.article AS t1
+FROM gk_facts f
+JOIN (SELECT DISTINCT contract_id FROM gk_contract_articles) priced ON priced.contract_id = f.contract_id
+LEFT JOIN gk_contract_articles ca ON ca.contract_id = f.contract_id AND ca.article = f.article
+WHERE f.is_credit = 0 AND ca.contract_id IS NULL
+  AND NOT (f.markup_e4 IS NOT NULL AND (f.markup_new_e4 IS NOT NULL OR f.markup_used_e4 IS NOT NULL))
 """
 
 # v1 = charged markup e4 (percent), v2 = allowed markup e4, v3 = the charge's base amount e2;
 # t1 = the condition the allowance was taken from.
 RULES["MARKUP_ABOVE_AGREEMENT"] = """
-SELECT 'MARKUP_ABOVE_AGREEMENT' AS code, l.invoice_id, l.line_id, lm.contract_id,
-       l.markup_e4 AS v1,
-       CASE WHEN l.cond = 'used' THEN c.markup_used_e4 ELSE c.markup_new_e4 END AS v2,
-       l.markup_base_e2 AS v3, CAST(NULL AS BIGINT) AS v4,
-       CASE WHEN l.cond = 'used' THEN 'used' ELSE 'new' END AS t1
-FROM gk_lines l
-JOIN gk_line_match lm ON lm.line_id = l.line_id
-JOIN gk_invoices i ON i.invoice_id = l.invoice_id
-JOIN gk_contracts c ON c.contract_id = lm.contract_id
-WHERE i.is_credit = 0
-  AND l.markup_e4 IS NOT NULL
-  AND (CASE WHEN l.cond = 'used' THEN c.markup_used_e4 ELSE c.markup_new_e4 END) IS NOT NULL
-  AND l.markup_e4 > (CASE WHEN l.cond = 'used' THEN c.markup_used_e4 ELSE c.markup_new_e4 END)
+SELECT 'MARKUP_ABOVE_AGREEMENT' AS code, f.invoice_id, f.line_id, f.contract_id,
+       f.markup_e4 AS v1,
+       CASE WHEN f.cond = 'used' THEN f.markup_used_e4 ELSE f.markup_new_e4 END AS v2,
+       f.markup_base_e2 AS v3, CAST(NULL AS BIGINT) AS v4,
+       CASE WHEN f.cond = 'used' THEN 'used' ELSE 'new' END AS t1
+FROM gk_facts f
+WHERE f.is_credit = 0
+  AND f.markup_e4 IS NOT NULL
+  AND (CASE WHEN f.cond = 'used' THEN f.markup_used_e4 ELSE f.markup_new_e4 END) IS NOT NULL
+  AND f.markup_e4 > (CASE WHEN f.cond = 'used' THEN f.markup_used_e4 ELSE f.markup_new_e4 END)
 """
-
 # The supplier has a contract running on the invoice date but the invoice names none.
 # contract_id = that contract when there is exactly one; v1 = how many there are.
 RULES["MISSING_CONTRACT_REFERENCE"] = """
@@ -196,21 +212,20 @@ SELECT 'OUTSIDE_AGREEMENT' AS code, x.invoice_id, x.line_id, MIN(c.contract_id) 
        MIN(x.amount_e2) AS v1, CAST(NULL AS BIGINT) AS v2, CAST(NULL AS BIGINT) AS v3,
        CAST(NULL AS BIGINT) AS v4, MIN(x.category) AS t1
 FROM (
-    SELECT l.invoice_id, l.line_id, l.amount_e2, i.issue_day, COALESCE(l.cpv, u.cpv) AS category
-    FROM gk_lines l
-    JOIN gk_invoices i ON i.invoice_id = l.invoice_id
-    JOIN gk_inv_match m ON m.invoice_id = i.invoice_id
+    SELECT f.invoice_id, f.line_id, f.amount_e2, f.issue_day, COALESCE(f.cpv, u.cpv) AS category
+    FROM gk_facts f
+    JOIN gk_inv_match m ON m.invoice_id = f.invoice_id
     LEFT JOIN (
         SELECT supplier, cpv FROM (
-            SELECT i4.supplier, l4.cpv,
-                   ROW_NUMBER() OVER (PARTITION BY i4.supplier ORDER BY COUNT(*) DESC, l4.cpv) AS rn
-            FROM gk_lines l4 JOIN gk_invoices i4 ON i4.invoice_id = l4.invoice_id
-            WHERE l4.cpv IS NOT NULL
-            GROUP BY i4.supplier, l4.cpv
+            SELECT f4.supplier, f4.cpv,
+                   ROW_NUMBER() OVER (PARTITION BY f4.supplier ORDER BY COUNT(*) DESC, f4.cpv) AS rn
+            FROM gk_facts f4
+            WHERE f4.cpv IS NOT NULL
+            GROUP BY f4.supplier, f4.cpv
         ) ranked WHERE rn = 1
-    ) u ON u.supplier = i.supplier
-    WHERE i.is_credit = 0 AND m.contract_id IS NULL
-      AND NOT EXISTS (SELECT 1 FROM gk_supplier_active a WHERE a.invoice_id = i.invoice_id)
+    ) u ON u.supplier = f.supplier
+    WHERE f.is_credit = 0 AND m.contract_id IS NULL
+      AND NOT EXISTS (SELECT 1 FROM gk_supplier_active a WHERE a.invoice_id = f.invoice_id)
 ) x
 JOIN gk_contracts c ON x.issue_day >= c.start_day AND x.issue_day <= c.end_day
      AND x.category IS NOT NULL AND c.cpv_prefix <> ''
@@ -270,13 +285,11 @@ FROM (
            SUM(per.spend) OVER (PARTITION BY per.contract_id ORDER BY per.issue_day, per.invoice_id
                                 ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum_after
     FROM (
-        SELECT lm.invoice_id, lm.contract_id, i.issue_day,
-               SUM(CASE WHEN i.is_credit = 1 THEN -l.amount_e2 ELSE l.amount_e2 END) AS spend
-        FROM gk_line_match lm
-        JOIN gk_lines l ON l.line_id = lm.line_id
-        JOIN gk_invoices i ON i.invoice_id = lm.invoice_id
-        WHERE lm.contract_id IS NOT NULL
-        GROUP BY lm.invoice_id, lm.contract_id, i.issue_day
+        SELECT f.invoice_id, f.contract_id, f.issue_day,
+               SUM(CASE WHEN f.is_credit = 1 THEN -f.amount_e2 ELSE f.amount_e2 END) AS spend
+        FROM gk_facts f
+        JOIN gk_contracts cc ON cc.contract_id = f.contract_id AND cc.ceiling_e2 IS NOT NULL
+        GROUP BY f.invoice_id, f.contract_id, f.issue_day
     ) per
     JOIN gk_contracts c ON c.contract_id = per.contract_id
     WHERE c.ceiling_e2 IS NOT NULL
