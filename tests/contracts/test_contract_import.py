@@ -104,7 +104,7 @@ def test_a_row_naming_a_municipality_as_supplier_applies_nothing(org_a, org_b):
     ]
     with pytest.raises(ValidationError) as error:
         contract_import(organisation=org_a, rows=rows)
-    assert error.value.messages == ["row 3: 940080185 is Nordvik kommune, not a supplier"]
+    assert error.value.messages == ["rad 3: 940080185 er Nordvik kommune, ikke en leverandør"]
     assert Contract.objects.count() == 0
     assert Organisation.objects.filter(orgnr="920000118").exists() is False
 

@@ -50,7 +50,7 @@ def test_a_duplicate_contract_number_is_a_form_error(login, users_a, org_a):
     make_contract(org_a, "DUL-9")
     response = login(users_a["avtaleforvalter"]).post(reverse("contracts:contract_create"), FORM)
     assert response.status_code == 200
-    assert response.context["form"].errors == {"number": ["Another contract already has this number."]}
+    assert response.context["form"].errors == {"number": ["En annen avtale har allerede dette nummeret."]}
 
 
 def test_leader_sees_contracts_but_cannot_create_edit_or_import(login, users_a, contract_a):
@@ -168,7 +168,7 @@ def test_an_option_must_extend_the_contract(login, users_a, contract_a):
         reverse("contracts:option_add", args=[contract_a.pk]), {"new_end_date": "2027-06-30"}
     )
     assert response.context["form"].non_field_errors() == [
-        "An option must extend the contract beyond 31.12.2027."
+        "En opsjon må forlenge avtalen ut over 31.12.2027."
     ]
 
 

@@ -118,7 +118,7 @@ def test_rows_naming_an_unknown_or_foreign_contract_are_errors_and_nothing_is_ap
         price_row(4, "C", "1", contract="NOPE"),
     ]
     diff = price_list_apply(organisation=org_a, rows=rows, today=TODAY)
-    assert diff.errors == ["row 3: unknown contract number B-1", "row 4: unknown contract number NOPE"]
+    assert diff.errors == ["rad 3: ukjent avtalenummer B-1", "rad 4: ukjent avtalenummer NOPE"]
     assert PriceListItem.objects.count() == 0
 
 

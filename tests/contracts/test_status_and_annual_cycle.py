@@ -86,7 +86,7 @@ def test_the_annual_cycle_lists_each_deadline_on_its_exact_date(org_a, cycle_con
         (D(2026, 1, 1), "price_adjustment", "K-9", ""),
         (D(2026, 3, 1), "evaluation", "K-9", ""),
         (D(2026, 8, 28), "notice", "K-9", ""),
-        (D(2026, 8, 31), "option_deadline", "K-9", "Extends to 29.02.2028"),
+        (D(2026, 8, 31), "option_deadline", "K-9", "Forlenger til 29.02.2028"),
     ]
 
 
@@ -127,25 +127,25 @@ def test_the_ics_export_parses_and_holds_every_event(org_a, cycle_contract):
         (
             D(2026, 1, 1),
             D(2026, 1, 2),
-            "Price adjustment: K-9 Brøyting",
+            "Prisjustering: K-9 Brøyting",
             f"price_adjustment-{pk}-2026-01-01@gronnkjop",
         ),
         (
             D(2026, 3, 1),
             D(2026, 3, 2),
-            "Yearly evaluation: K-9 Brøyting",
+            "Årlig evaluering: K-9 Brøyting",
             f"evaluation-{pk}-2026-03-01@gronnkjop",
         ),
         (
             D(2026, 8, 28),
             D(2026, 8, 29),
-            "Prepare a new procurement: K-9 Brøyting",
+            "Forbered ny anskaffelse: K-9 Brøyting",
             f"notice-{pk}-2026-08-28@gronnkjop",
         ),
         (
             D(2026, 8, 31),
             D(2026, 9, 1),
-            "Option deadline: K-9 Brøyting",
+            "Frist for opsjon: K-9 Brøyting",
             f"option_deadline-{pk}-2026-08-31@gronnkjop",
         ),
     ]
