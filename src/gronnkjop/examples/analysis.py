@@ -29,233 +29,33 @@ TOKEN = re.compile(r"[^\W_]+")
 
 #: Snowball's Norwegian stop words (bokmål and nynorsk).
 STOP_WORDS = frozenset(
-    [
-        "og",
-        "i",
-        "jeg",
-        "det",
-        "at",
-        "en",
-        "et",
-        "den",
-        "til",
-        "er",
-        "som",
-        "på",
-        "de",
-        "med",
-        "han",
-        "av",
-        "ikke",
-        "ikkje",
-        "der",
-        "så",
-        "var",
-        "meg",
-        "seg",
-        "men",
-        "ett",
-        "har",
-        "om",
-        "vi",
-        "min",
-        "mitt",
-        "ha",
-        "hadde",
-        "hun",
-        "nå",
-        "over",
-        "da",
-        "ved",
-        "fra",
-        "du",
-        "ut",
-        "sin",
-        "dem",
-        "oss",
-        "opp",
-        "man",
-        "kan",
-        "hans",
-        "hvor",
-        "eller",
-        "hva",
-        "skal",
-        "selv",
-        "sjøl",
-        "her",
-        "alle",
-        "vil",
-        "bli",
-        "ble",
-        "blei",
-        "blitt",
-        "kunne",
-        "inn",
-        "når",
-        "være",
-        "kom",
-        "noen",
-        "noe",
-        "ville",
-        "dere",
-        "deres",
-        "kun",
-        "ja",
-        "etter",
-        "ned",
-        "skulle",
-        "denne",
-        "for",
-        "deg",
-        "si",
-        "sine",
-        "sitt",
-        "mot",
-        "å",
-        "meget",
-        "hvorfor",
-        "dette",
-        "disse",
-        "uten",
-        "hvordan",
-        "ingen",
-        "din",
-        "ditt",
-        "blir",
-        "samme",
-        "hvilken",
-        "hvilke",
-        "sånn",
-        "inni",
-        "mellom",
-        "vår",
-        "hver",
-        "hvem",
-        "vors",
-        "hvis",
-        "både",
-        "bare",
-        "enn",
-        "fordi",
-        "før",
-        "mange",
-        "også",
-        "slik",
-        "vært",
-        "båe",
-        "begge",
-        "siden",
-        "dykk",
-        "dykkar",
-        "dei",
-        "deira",
-        "deires",
-        "deim",
-        "di",
-        "då",
-        "eg",
-        "ein",
-        "eit",
-        "eitt",
-        "elles",
-        "honom",
-        "hjå",
-        "ho",
-        "hoe",
-        "henne",
-        "hennar",
-        "hennes",
-        "hoss",
-        "hossen",
-        "ingi",
-        "inkje",
-        "korleis",
-        "korso",
-        "kva",
-        "kvar",
-        "kvarhelst",
-        "kven",
-        "kvi",
-        "kvifor",
-        "me",
-        "medan",
-        "mi",
-        "mine",
-        "mykje",
-        "no",
-        "nokon",
-        "noka",
-        "nokor",
-        "noko",
-        "nokre",
-        "sia",
-        "sidan",
-        "so",
-        "somt",
-        "somme",
-        "um",
-        "upp",
-        "vere",
-        "vore",
-        "verte",
-        "vort",
-        "varte",
-        "vart",
-    ]
+    """
+    og i jeg det at en et den til er som på de med han av ikke ikkje der så var meg seg men ett har
+    om vi min mitt ha hadde hun nå over da ved fra du ut sin dem oss opp man kan hans hvor eller hva
+    skal selv sjøl her alle vil bli ble blei blitt kunne inn når være kom noen noe ville dere deres
+    kun ja etter ned skulle denne for deg si sine sitt mot å meget hvorfor dette disse uten hvordan
+    ingen din ditt blir samme hvilken hvilke sånn inni mellom vår hver hvem vors hvis både bare enn
+    fordi før mange også slik vært båe begge siden dykk dykkar dei deira deires deim di då eg ein
+    eit eitt elles honom hjå ho hoe henne hennar hennes hoss hossen ingi inkje korleis korso kva
+    kvar kvarhelst kven kvi kvifor me medan mi mine mykje no nokon noka nokor noko nokre sia sidan
+    so somt somme um upp vere vore verte vort varte vart
+    """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
 #: Everyday procurement words, so compounds split well even before the bank uses the parts alone.
 BASE_LEXICON = frozenset(
-    [
-        "anskaffelse",
-        "avfall",
-        "avløp",
-        "avtale",
-        "bil",
-        "bruk",
-        "brukt",
-        "brøyte",
-        "bygg",
-        "byggevare",
-        "data",
-        "drift",
-        "energi",
-        "forbruk",
-        "gjenbruk",
-        "gulv",
-        "innkjøp",
-        "kjøp",
-        "klima",
-        "kontor",
-        "kontrakt",
-        "lager",
-        "leverandør",
-        "mat",
-        "matte",
-        "miljø",
-        "mobilitet",
-        "møbel",
-        "ombruk",
-        "plast",
-        "ramme",
-        "reparasjon",
-        "rør",
-        "sand",
-        "skole",
-        "strø",
-        "sykkel",
-        "tjeneste",
-        "transport",
-        "utstyr",
-        "vann",
-        "vare",
-        "vei",
-        "vedlikehold",
-    ]
+    """
+    anskaffelse avfall avløp avtale bedrift bil bruk brukt brøyte bygg byggevare data drift energi
+    forbruk gjenbruk gulv innkjøp kjøp klima kontor kontrakt lager leverandør mat matte miljø
+    mobilitet møbel ombruk operatør plast ramme reparasjon rør sand selskap skole strø sykkel
+    tjeneste transport utstyr vann vare vedlikehold vei
+    """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
 MIN_PART = 3  # shortest compound part, in letters
+VOWELS = "aeiouyæøå"
+#: Stems that are endings, never words of their own inside a compound.
+NOT_PARTS = frozenset({"ing", "het", "els", "lig", "ers", "ene"})
 MIN_COMPOUND = 7  # shortest word worth splitting
 
 _stemmer = snowballstemmer.stemmer("norwegian")
@@ -270,10 +70,12 @@ def normalise(stem: str) -> str:
     """Bring together stems Snowball leaves apart (``brøyting``/``brøyt``, ``møbel``/``møbl``)."""
     if len(stem) >= 7 and stem.endswith("ing"):
         stem = stem[:-3]
-    if len(stem) >= 5 and stem.endswith("el") and stem[-3] not in "aeiouyæøå":
-        stem = stem[:-2] + "l"
-        if stem[-2] == stem[-3]:  # sykkl → sykl
+    # møbel/møbler, regel/regler, sykkel/sykler: the e before a final l falls away in the plural.
+    if len(stem) >= 5 and stem.endswith("el") and stem[-3] not in VOWELS:
+        if stem[-4] in VOWELS:
             stem = stem[:-2] + "l"
+        elif stem[-4] == stem[-3]:
+            stem = stem[:-3] + "l"
     return stem
 
 
@@ -283,31 +85,53 @@ def stem(word: str) -> str:
     return normalise(_stemmer.stemWord(word))
 
 
-def _part_stems(part: str) -> Iterable[str]:
-    """The stems a left-hand compound part may stand for, with and without a linking s or e."""
-    yield stem(part)
+def _part_stems(part: str) -> list[str]:
+    """The stems a compound part before the last may stand for, with and without a linking s or e."""
     if len(part) > MIN_PART and part[-1] in "se":
-        yield stem(part[:-1])
+        return [stem(part), stem(part[:-1])]
+    return [stem(part)]
 
 
-def split_compound(word: str, vocabulary: frozenset[str] | set[str], depth: int = 0) -> list[str]:
-    """The stems of the parts of ``word`` when every part is in ``vocabulary``, else ``[]``.
+def _is_part(stem_: str, vocabulary: frozenset[str] | set[str]) -> bool:
+    return len(stem_) >= MIN_PART and stem_ not in NOT_PARTS and stem_ in vocabulary
 
-    The split with the longest known left part wins; the right part may itself be a compound.
+
+def _segment(word: str, vocabulary: frozenset[str] | set[str]) -> list[str] | None:
+    """The fewest known parts that make up ``word`` (ties: the longer first part), or None."""
+    best: list[list[str] | None] = [None] * len(word) + [[]]
+    for i in range(len(word) - 1, -1, -1):
+        found = []
+        for j in range(i + MIN_PART, len(word) + 1):
+            rest = best[j]
+            if rest is None:
+                continue
+            piece = word[i:j]
+            stems = [stem(piece)] if j == len(word) else _part_stems(piece)
+            part = next((s for s in stems if _is_part(s, vocabulary)), None)
+            if part is not None:
+                found.append([part, *rest])
+        if found:
+            best[i] = min(found, key=lambda parts: (len(parts), -len(parts[0])))
+    return best[0]
+
+
+def split_compound(word: str, vocabulary: frozenset[str] | set[str]) -> list[str]:
+    """The stems of the parts of ``word``, or ``[]`` when it is not a compound of known words.
+
+    The split into the fewest known parts wins (``møbelgjenbruk`` → ``møbl`` + ``gjenbruk``). When
+    there is none, an unknown head of four letters or more in front of the longest known tail of five
+    or more is accepted (``renovasjonsselskaper`` → ``renovasjon`` + ``selskap``), so words the bank
+    only uses inside compounds are found too.
     """
-    if len(word) < MIN_COMPOUND or depth > 2:
+    if len(word) < MIN_COMPOUND:
         return []
-    for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
-        left, right = word[:cut], word[cut:]
-        left_stem = next((s for s in _part_stems(left) if s in vocabulary and len(s) >= MIN_PART), None)
-        if left_stem is None:
-            continue
-        right_stem = stem(right)
-        if right_stem in vocabulary and len(right_stem) >= MIN_PART:
-            return [left_stem, right_stem]
-        rest = split_compound(right, vocabulary, depth + 1)
-        if rest:
-            return [left_stem, *rest]
+    parts = _segment(word, vocabulary)
+    if parts and len(parts) > 1:
+        return parts
+    for cut in range(4, len(word) - 4):
+        head, tail = word[:cut], stem(word[cut:])
+        if len(tail) >= 5 and _is_part(tail, vocabulary):
+            return [min(_part_stems(head), key=len), tail]
     return []
 
 
@@ -377,8 +201,9 @@ def analyse_query(text: str, vocabulary: frozenset[str], ranked_vocabulary: list
     result: list[QueryTerm] = []
     for token in tokens(text):
         whole = stem(token)
-        if whole in vocabulary:
-            result.append(QueryTerm(token, ((whole,),)))
+        known = tuple(dict.fromkeys(t for t in (whole, token) if t in vocabulary))
+        if known:  # the stem, or the word as it is (``faktura``: Snowball stems it as ``faktur``)
+            result.append(QueryTerm(token, (known,)))
             continue
         parts = split_compound(token, vocabulary)
         if parts:

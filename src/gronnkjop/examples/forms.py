@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Example, KeyResult, ResultKind, Source, SuccessFactor, TipStatus
 from .selectors import FACETS
-from .services import CONTENT_FIELDS, SECTIONS, missing_sections
+from .services import CONTENT_FIELDS, SECTIONS, missing_sections, quoted
 
 BODY_TEMPLATE = "\n\n".join(f"## {section}\n\n" for section in SECTIONS).rstrip() + "\n"
 
@@ -27,6 +27,7 @@ class ExampleForm(forms.ModelForm):
     class Meta:
         model = Example
         fields = list(CONTENT_FIELDS)
+        localized_fields = ["contract_value"]
         widgets = {"lead": forms.Textarea(attrs={"rows": 3}), "body": forms.Textarea(attrs={"rows": 18})}
 
     def __init__(self, *args, **kwargs):
@@ -44,8 +45,7 @@ class ExampleForm(forms.ModelForm):
         missing = missing_sections(body)
         if missing:
             raise forms.ValidationError(
-                _("Add the sections %(sections)s (as “## heading”).")
-                % {"sections": ", ".join(f"“{s}”" for s in missing)}
+                _("Add the sections %(sections)s (as “## heading”).") % {"sections": quoted(missing)}
             )
         return body
 
@@ -54,16 +54,24 @@ class KeyResultForm(forms.ModelForm):
     class Meta:
         model = KeyResult
         fields = ["kind", "value", "text"]
+        localized_fields = ["value"]  # 12,5 as Norwegians write it
         help_texts = {"value": _("Empty for free text.")}
 
     def clean(self):
         data = super().clean()
-        if data.get("kind") and data["kind"] != ResultKind.TEXT and data.get("value") is None:
+        if (
+            data.get("kind")
+            and data["kind"] != ResultKind.TEXT
+            and data.get("value") is None
+            and "value" not in self.errors
+        ):
             self.add_error("value", _("Give the figure."))
         return data
 
 
 class SourceForm(forms.ModelForm):
+    url = forms.URLField(label=_("Link"), required=False, max_length=500, assume_scheme="https")
+
     class Meta:
         model = Source
         fields = ["title", "url"]

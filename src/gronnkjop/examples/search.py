@@ -62,6 +62,10 @@ def _write_fts(rows: dict[int, str], removed: set[int]) -> None:
             cursor.execute("DELETE FROM examples_fts WHERE rowid = %s", [pk])
         for pk, terms in rows.items():
             cursor.execute("INSERT INTO examples_fts (rowid, terms) VALUES (%s, %s)", [pk, terms])
+        # Rows of examples deleted outside the services (their documents went by cascade).
+        cursor.execute(
+            "DELETE FROM examples_fts WHERE rowid NOT IN (SELECT example_id FROM examples_searchdocument)"
+        )
 
 
 def index_rebuild() -> int:

@@ -72,6 +72,11 @@ def missing_sections(body: str) -> list[str]:
     return [s for s in SECTIONS if s.lower() not in headings]
 
 
+def quoted(names: list[str]) -> str:
+    """``«Framgangsmåte», «Resultater»`` in bokmål, with the quotation marks of the language."""
+    return ", ".join(_("“%(name)s”") % {"name": name} for name in names)
+
+
 def _decimal(value) -> Decimal | None:
     if value in (None, ""):
         return None
@@ -164,7 +169,7 @@ def example_publish(*, example: Example, by=None) -> Example:
     if missing:
         raise ValidationError(
             _("The text needs the sections %(sections)s before it can be published.")
-            % {"sections": ", ".join(f"“{s}”" for s in missing)}
+            % {"sections": quoted(missing)}
         )
     now = timezone.now()
     example.status = Status.PUBLISHED
@@ -252,11 +257,11 @@ def tip_submit(
     if honeypot.strip():
         raise TipRefused(_("The tip looks like spam."), code="honeypot")
     try:
-        issued = float(signing.loads(token, salt=TIP_SALT, max_age=TIP_MAX_AGE)["t"])
-    except signing.SignatureExpired:
-        raise TipRefused(_("The form is too old. Please send it again."), code="expired") from None
+        issued = float(signing.loads(token, salt=TIP_SALT)["t"])
     except (signing.BadSignature, KeyError, TypeError, ValueError):
         raise TipRefused(_("The form could not be checked. Please send it again."), code="invalid") from None
+    if time.time() - issued > TIP_MAX_AGE:
+        raise TipRefused(_("The form is too old. Please send it again."), code="expired")
     if time.time() - issued < TIP_MIN_SECONDS:
         raise TipRefused(_("That was very fast. Please wait a few seconds and send again."), code="too_fast")
     ip_hash = _ip_hash(ip)
