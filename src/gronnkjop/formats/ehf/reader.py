@@ -22,6 +22,7 @@ from lxml import etree
 
 from .. import _xml
 from ..errors import FormatError, NotUBLError, NotXMLError, TooLargeError, UnsafeXMLError
+from .index import TreeIndex
 from .model import (
     Address,
     AllowanceCharge,
@@ -83,6 +84,8 @@ _T_ADDITIONAL_ITEM_PROPERTY = _CAC + "AdditionalItemProperty"
 
 #: Shared TaxCategory objects by the texts of their element (bounded).
 _TAX_CATEGORIES: dict[tuple, TaxCategory] = {}
+#: Decimal values (immutable) of recently read texts: amounts, prices and quantities repeat (bounded).
+_DECIMALS: dict[str, Decimal] = {}
 
 
 def _strip(text: str | None) -> str | None:
@@ -127,24 +130,13 @@ def document_type(root: etree._Element, name: str | None = None) -> DocumentType
 class _Reader:
     """Converts elements to model objects; carries the file name for error messages."""
 
-    __slots__ = ("name",)
+    __slots__ = ("kids", "name")
 
-    def __init__(self, name: str | None) -> None:
+    def __init__(self, name: str | None, index: TreeIndex | None = None) -> None:
         self.name = name
-
-    # children index: tag -> list of elements (comments and PIs are skipped)
-    @staticmethod
-    def kids(el: etree._Element) -> dict[str, list[etree._Element]]:
-        index: dict[str, list[etree._Element]] = {}
-        for child in el:
-            tag = child.tag
-            if tag.__class__ is str:
-                bucket = index.get(tag)
-                if bucket is None:
-                    index[tag] = [child]
-                else:
-                    bucket.append(child)
-        return index
+        #: ``kids(el)``: the children of ``el`` by tag (see :class:`TreeIndex`; comments and
+        #: processing instructions sit under non-string keys, which no lookup here uses)
+        self.kids = (index if index is not None else TreeIndex()).kids
 
     @staticmethod
     def text(kids: dict, tag: str) -> str | None:
@@ -166,16 +158,21 @@ class _Reader:
         return value
 
     def decimal_el(self, el: etree._Element) -> Decimal:
-        raw = (el.text or "").strip()
+        text = el.text
+        value = _DECIMALS.get(text)  # type: ignore[arg-type]
+        if value is not None:
+            return value
+        raw = (text or "").strip()
         try:
             value = Decimal(raw)
         except InvalidOperation:
             value = None
-        if value is None or not value.is_finite():
-            raise FormatError(
-                f"{_short(el.tag)}: {raw!r} is not a number", file=self.name, line=el.sourceline
-            ) from None
-        return value
+        if value is not None and value.is_finite():
+            if len(_DECIMALS) >= 4096:
+                _DECIMALS.clear()
+            _DECIMALS[text] = value  # type: ignore[index]
+            return value
+        raise FormatError(f"{_short(el.tag)}: {raw!r} is not a number", file=self.name, line=el.sourceline)
 
     def decimal(self, kids: dict, tag: str) -> Decimal | None:
         found = kids.get(tag)
@@ -467,45 +464,46 @@ class _Reader:
         )
 
     def line(self, el: etree._Element, quantity_tag: str) -> InvoiceLine:
-        # The hot path: one pass over the children of the line, its item and its price.
-        line_id = note = accounting_cost = period = order_line = None
-        quantity_el = net_el = item = price = doc_ref = None
-        acs: list[etree._Element] = []
-        for c in el:
-            t = c.tag
-            if t == _T_ID:
-                line_id = _strip(c.text)
-            elif t == quantity_tag:
-                quantity_el = c
-            elif t == _T_LINE_EXTENSION:
-                net_el = c
-            elif t == _T_ITEM:
-                item = c
-            elif t == _T_PRICE:
-                price = c
-            elif t == _T_ALLOWANCE_CHARGE:
-                acs.append(c)
-            elif t == _T_NOTE:
-                note = _strip(c.text)
-            elif t == _T_ACCOUNTING_COST:
-                accounting_cost = _strip(c.text)
-            elif t == _T_INVOICE_PERIOD:
-                period = self.period(c)
-            elif t == _T_ORDER_LINE_REFERENCE:
-                order_line = self.text(self.kids(c), _T_LINE_ID)
-            elif t == _T_DOCUMENT_REFERENCE:
-                doc_ref = c
-        where = _short(el.tag)
+        # The hot path: the children of the line, its item and its price by tag (shared with the
+        # validator through a TreeIndex). Where a child repeats, the last one counts.
+        get = self.kids(el).get
+        found = get(_T_ID)
+        line_id = _strip(found[-1].text) if found else None
+        found = get(quantity_tag)
+        quantity_el = found[-1] if found else None
+        found = get(_T_LINE_EXTENSION)
+        net_el = found[-1] if found else None
+        found = get(_T_ITEM)
+        item = found[-1] if found else None
+        found = get(_T_PRICE)
+        price = found[-1] if found else None
+        acs = get(_T_ALLOWANCE_CHARGE)
+        found = get(_T_NOTE)
+        note = _strip(found[-1].text) if found else None
+        found = get(_T_ACCOUNTING_COST)
+        accounting_cost = _strip(found[-1].text) if found else None
+        period = order_line = None
+        for c in get(_T_INVOICE_PERIOD, ()):
+            period = self.period(c)
+        found = get(_T_ORDER_LINE_REFERENCE)
+        if found:
+            order_line = self.text(self.kids(found[-1]), _T_LINE_ID)
+        found = get(_T_DOCUMENT_REFERENCE)
+        doc_ref = found[-1] if found else None
         if line_id is None:
-            raise FormatError(f"{where} has no cbc:ID", file=self.name, line=el.sourceline)
+            raise FormatError(f"{_short(el.tag)} has no cbc:ID", file=self.name, line=el.sourceline)
         if quantity_el is None:
-            raise FormatError(f"{where} has no {_short(quantity_tag)}", file=self.name, line=el.sourceline)
+            raise FormatError(
+                f"{_short(el.tag)} has no {_short(quantity_tag)}", file=self.name, line=el.sourceline
+            )
         if net_el is None:
-            raise FormatError(f"{where} has no cbc:LineExtensionAmount", file=self.name, line=el.sourceline)
+            raise FormatError(
+                f"{_short(el.tag)} has no cbc:LineExtensionAmount", file=self.name, line=el.sourceline
+            )
         if item is None:
-            raise FormatError(f"{where} has no cac:Item", file=self.name, line=el.sourceline)
+            raise FormatError(f"{_short(el.tag)} has no cac:Item", file=self.name, line=el.sourceline)
         if price is None:
-            raise FormatError(f"{where} has no cac:Price", file=self.name, line=el.sourceline)
+            raise FormatError(f"{_short(el.tag)} has no cac:Price", file=self.name, line=el.sourceline)
         document_reference = document_type_code = None
         if doc_ref is not None:
             dk = self.kids(doc_ref)
@@ -515,41 +513,44 @@ class _Reader:
         name = description = buyers_id = sellers_id = standard_id = origin = tax_category = None
         classifications: list[Classification] = []
         properties: list[ItemProperty] = []
-        for c in item:
-            t = c.tag
-            if t == _T_NAME:
-                name = _strip(c.text)
-            elif t == _T_CLASSIFIED_TAX_CATEGORY:
-                tax_category = self.tax_category(c)
-            elif t == _T_SELLERS_ITEM:
-                sellers_id = self.reference_id(c)
-            elif t == _T_COMMODITY_CLASSIFICATION:
-                for code_el in c:
-                    if code_el.tag == _T_ITEM_CLASSIFICATION_CODE and (code := _strip(code_el.text)):
-                        classifications.append(
-                            Classification(code, code_el.get("listID"), code_el.get("listVersionID"))
-                        )
-            elif t == _T_DESCRIPTION:
-                description = _strip(c.text)
-            elif t == _T_STANDARD_ITEM:
-                standard_id = self.ident(self.kids(c), _T_ID)
-            elif t == _T_BUYERS_ITEM:
-                buyers_id = self.reference_id(c)
-            elif t == _T_ORIGIN_COUNTRY:
-                origin = self.text(self.kids(c), _T_IDENTIFICATION_CODE)
-            elif t == _T_ADDITIONAL_ITEM_PROPERTY:
-                pk = self.kids(c)
-                properties.append(ItemProperty(self.text(pk, _T_NAME) or "", self.text(pk, _T_VALUE) or ""))
+        get = self.kids(item).get
+        found = get(_T_NAME)
+        if found:
+            name = _strip(found[-1].text)
+        for c in get(_T_CLASSIFIED_TAX_CATEGORY, ()):
+            tax_category = self.tax_category(c)
+        found = get(_T_SELLERS_ITEM)
+        if found:
+            sellers_id = self.reference_id(found[-1])
+        for c in get(_T_COMMODITY_CLASSIFICATION, ()):
+            for code_el in self.kids(c).get(_T_ITEM_CLASSIFICATION_CODE, ()):
+                if code := _strip(code_el.text):
+                    classifications.append(
+                        Classification(code, code_el.get("listID"), code_el.get("listVersionID"))
+                    )
+        found = get(_T_DESCRIPTION)
+        if found:
+            description = _strip(found[-1].text)
+        found = get(_T_STANDARD_ITEM)
+        if found:
+            standard_id = self.ident(self.kids(found[-1]), _T_ID)
+        found = get(_T_BUYERS_ITEM)
+        if found:
+            buyers_id = self.reference_id(found[-1])
+        found = get(_T_ORIGIN_COUNTRY)
+        if found:
+            origin = self.text(self.kids(found[-1]), _T_IDENTIFICATION_CODE)
+        for c in get(_T_ADDITIONAL_ITEM_PROPERTY, ()):
+            pk = self.kids(c)
+            properties.append(ItemProperty(self.text(pk, _T_NAME) or "", self.text(pk, _T_VALUE) or ""))
 
-        price_el = base_quantity_el = price_ac = None
-        for c in price:
-            t = c.tag
-            if t == _T_PRICE_AMOUNT:
-                price_el = c
-            elif t == _T_BASE_QUANTITY:
-                base_quantity_el = c
-            elif t == _T_ALLOWANCE_CHARGE:
-                price_ac = c
+        get = self.kids(price).get
+        found = get(_T_PRICE_AMOUNT)
+        price_el = found[-1] if found else None
+        found = get(_T_BASE_QUANTITY)
+        base_quantity_el = found[-1] if found else None
+        found = get(_T_ALLOWANCE_CHARGE)
+        price_ac = found[-1] if found else None
         if price_el is None:
             raise FormatError("cac:Price has no cbc:PriceAmount", file=self.name, line=price.sourceline)
         price_allowance = price_base_amount = None
@@ -718,10 +719,15 @@ def _short(tag: str) -> str:
 # --- public API ------------------------------------------------------------------------------------
 
 
-def invoice_from_tree(tree: etree._ElementTree | etree._Element, *, name: str | None = None) -> Invoice:
-    """Build an :class:`Invoice` from an already parsed tree (lets the validator parse only once)."""
+def invoice_from_tree(
+    tree: etree._ElementTree | etree._Element, *, name: str | None = None, index: TreeIndex | None = None
+) -> Invoice:
+    """Build an :class:`Invoice` from an already parsed tree (lets the validator parse only once).
+
+    ``index``: a :class:`~gronnkjop.formats.ehf.index.TreeIndex` of this tree to share with
+    ``validate_tree`` (both then walk the elements once)."""
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
-    return _Reader(name).invoice(root, _detect(root, name))
+    return _Reader(name, index).invoice(root, _detect(root, name))
 
 
 def read_invoice(source: _xml.Source, *, name: str | None = None) -> Invoice:

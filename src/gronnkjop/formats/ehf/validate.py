@@ -30,6 +30,7 @@ from lxml import etree
 
 from .._xml import Source, parse
 from ..errors import FormatError, NotXMLError, TooLargeError, UnsafeXMLError
+from .index import TreeIndex
 from .messages_nb import MESSAGES_NB, OWN_RULES
 from .report import Finding, Report
 from .rules import RULES, element_path, run
@@ -56,8 +57,13 @@ def validate_tree(
     *,
     name: str | None = None,
     xsd_dir: str | os.PathLike | None = None,
+    index: TreeIndex | None = None,
 ) -> Report:
-    """Validate an already parsed document (so that a reader and the validator parse once)."""
+    """Validate an already parsed document (so that a reader and the validator parse once).
+
+    ``index``: a :class:`~gronnkjop.formats.ehf.index.TreeIndex` of this tree to share with
+    :func:`~gronnkjop.formats.ehf.reader.invoice_from_tree`, so that both walk the elements once.
+    """
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
     if root.tag == INVOICE_TAG:
         kind = "Invoice"
@@ -72,7 +78,7 @@ def validate_tree(
     schema_checked = bool(folder)
     if folder:
         findings.extend(_schema_findings(root, kind, folder))
-    for rule_id, element in run(root):
+    for rule_id, element in run(root, index):
         findings.append(_finding(rule_id, element))
     return Report(findings=tuple(findings), document=kind, schema_checked=schema_checked, file=name)
 

@@ -8,6 +8,7 @@ message) comes from the generated :mod:`.catalogue`, the bokmål messages from
 
 from __future__ import annotations
 
+from ..index import TreeIndex
 from . import codelists, en16931, norway, peppol, ubl, vat
 from ._base import Doc, Element, element_path
 from .catalogue import RULES
@@ -18,10 +19,10 @@ MODULES = (en16931, vat, codelists, ubl, peppol, norway)
 IMPLEMENTED: frozenset[str] = frozenset().union(*(m.IMPLEMENTED for m in MODULES))
 
 
-def run(root: Element) -> list[tuple[str, Element]]:
+def run(root: Element, index: TreeIndex | None = None) -> list[tuple[str, Element]]:
     """Apply every rule to the document whose root element is ``root``; returns (rule id, element)
-    pairs in the order they fired."""
-    doc = Doc(root)
+    pairs in the order they fired. ``index`` may be shared with the reader (see :mod:`..index`)."""
+    doc = Doc(root, index)
     for module in MODULES:
         module.check(doc)
     return doc.fired

@@ -20,6 +20,8 @@ from functools import cache
 
 from lxml import etree
 
+from ..index import TreeIndex
+
 CBC_NS = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"
 CAC_NS = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
 EXT_NS = "urn:oasis:names:specification:ubl:schema:xsd:CommonExtensionComponents-2"
@@ -38,6 +40,9 @@ ZERO = Decimal(0)
 ONE = Decimal(1)
 _DECIMAL = re.compile(r"\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)\s*\Z")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_MISSING = object()
+_INDICATORS = {"true": True, "1": True, "false": False, "0": False}
+_T_CHARGE_INDICATOR = "{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ChargeIndicator"
 
 Element = etree._Element
 
@@ -61,6 +66,19 @@ def path(*steps: str) -> str:
     return "/".join(out)
 
 
+_STEPS: dict[str, tuple[str, ...]] = {}
+_STEP = re.compile(r"\{[^}]*\}[^/{}\[\]]+")
+
+
+def _steps(where: str) -> tuple[str, ...]:
+    """The steps of a Clark-notation child path, e.g. ``{ns}Party/{ns}EndpointID``."""
+    steps = tuple(_STEP.findall(where))
+    if "/".join(steps) != where:
+        raise ValueError(f"not a plain child path: {where!r}")
+    _STEPS[where] = steps
+    return steps
+
+
 def norm(value: str | None) -> str:
     """XPath ``normalize-space``; None gives the empty string."""
     return " ".join(value.split()) if value else ""
@@ -79,14 +97,30 @@ def ntext(el: Element | None) -> str:
     return norm(el.text) if el is not None else ""
 
 
+_DECIMALS: dict[str, Decimal | None] = {}
+
+
 def dec(value: str | None) -> Decimal | None:
-    """``xs:decimal(value)``: a Decimal, or None when absent or not a plain decimal number."""
-    if value is None or not _DECIMAL.match(value):
+    """``xs:decimal(value)``: a Decimal, or None when absent or not a plain decimal number.
+
+    Decimals are immutable, so the values of recent texts are kept (amounts, prices and quantities
+    repeat within and across invoices); the cache is bounded."""
+    if value is None:
         return None
-    try:
-        return Decimal(value.strip())
-    except InvalidOperation:  # pragma: no cover - the pattern rules this out
-        return None
+    found = _DECIMALS.get(value, _MISSING)
+    if found is not _MISSING:
+        return found
+    if not _DECIMAL.match(value):
+        found = None
+    else:
+        try:
+            found = Decimal(value.strip())
+        except InvalidOperation:  # pragma: no cover - the pattern rules this out
+            found = None
+    if len(_DECIMALS) >= 4096:
+        _DECIMALS.clear()
+    _DECIMALS[value] = found
+    return found
 
 
 def dec_of(el: Element | None) -> Decimal | None:
@@ -156,6 +190,39 @@ DISCOURAGED_ATTRIBUTES = frozenset(
 _ALL_ATTRIBUTES = etree.XPath("//@*")
 
 
+def _blank(value: str | None) -> bool:
+    return not value or value.isspace()
+
+
+def _walk(
+    el: Element,
+    by_tag: dict[str, list[Element]],
+    empty: list[Element],
+    children: dict[Element, dict[str, list[Element]]],
+) -> None:
+    """File the descendants of ``el`` in document order (see :class:`Doc`)."""
+    kids: dict[str, list[Element]] = {}
+    for child in el:
+        tag = child.tag
+        bucket = kids.get(tag)
+        if bucket is None:
+            kids[tag] = [child]
+        else:
+            bucket.append(child)
+        bucket = by_tag.get(tag)
+        if bucket is None:
+            by_tag[tag] = [child]
+        else:
+            bucket.append(child)
+        if len(child):
+            _walk(child, by_tag, empty, children)
+        else:  # a leaf: empty when its text is blank
+            value = child.text
+            if (not value or value.isspace()) and tag.__class__ is str:
+                empty.append(child)
+    children[el] = kids
+
+
 class Doc:
     """Everything the rules share about one document, computed once.
 
@@ -166,8 +233,8 @@ class Doc:
     __slots__ = (
         "_categories",
         "_country",
-        "_kids",
         "_line_facts",
+        "_line_info",
         "attributes",
         "by_tag",
         "credit_note_lines",
@@ -176,11 +243,14 @@ class Doc:
         "doc_allowance_charges",
         "empty",
         "fired",
+        "index",
         "invoice_lines",
         "is_invoice",
+        "kids",
         "kind",
         "line_tag",
         "lines",
+        "other_quantity_tag",
         "quantity_tag",
         "root",
         "supplier",
@@ -188,89 +258,122 @@ class Doc:
         "tax_totals",
     )
 
-    def __init__(self, root: Element) -> None:
+    def __init__(self, root: Element, index: TreeIndex | None = None) -> None:
         self.root = root
+        #: ``kids(el)``: the children of ``el`` by tag, computed once per element (shared with the
+        #: reader when both are given the same :class:`TreeIndex`)
+        self.index = index if index is not None else TreeIndex()
+        self.kids = self.index.kids
         self.is_invoice = root.tag == INVOICE_TAG
         self.kind = "Invoice" if self.is_invoice else "CreditNote"
         self.line_tag = CAC + ("InvoiceLine" if self.is_invoice else "CreditNoteLine")
         self.quantity_tag = CBC + ("InvoicedQuantity" if self.is_invoice else "CreditedQuantity")
-        # //cac:InvoiceLine and //cac:CreditNoteLine: lines are children of the root in UBL.
-        self.invoice_lines = root.findall(CAC + "InvoiceLine")
-        self.credit_note_lines = root.findall(CAC + "CreditNoteLine")
-        self.lines = self.invoice_lines + self.credit_note_lines
-        self.doc_allowance_charges = root.findall(CAC + "AllowanceCharge")
-        self.tax_totals = root.findall(CAC + "TaxTotal")
-        self.currency = root.findtext(CBC + "DocumentCurrencyCode")
-        self.tax_currency = root.findtext(CBC + "TaxCurrencyCode")
-        self.supplier = root.find(path("cac:AccountingSupplierParty", "cac:Party"))
-        self.customer = root.find(path("cac:AccountingCustomerParty", "cac:Party"))
-        self.fired: list[tuple[str, Element]] = []
-        self._country: dict[str, str] = {}
-        by_tag: dict[str, list[Element]] = {}
+        self.other_quantity_tag = CBC + ("CreditedQuantity" if self.is_invoice else "InvoicedQuantity")
+        # One walk of the tree, in document order: every element filed by tag (:meth:`all` replaces
+        # ``//tag`` searches), the children of every element by tag (into the index) and the empty
+        # leaves (PEPPOL-EN16931-R008).
+        by_tag: dict[str, list[Element]] = {root.tag: [root]}
         empty: list[Element] = []
-        for el in root.iter():
-            tag = el.tag
-            bucket = by_tag.get(tag)
-            if bucket is None:
-                by_tag[tag] = [el]
-            else:
-                bucket.append(el)
-            if not len(el):  # a leaf: empty when its text is blank (PEPPOL-EN16931-R008)
-                value = el.text
-                if (not value or value.isspace()) and tag.__class__ is str:
-                    empty.append(el)
+        if len(root):
+            _walk(root, by_tag, empty, self.index.children)
+        elif _blank(root.text):
+            empty.append(root)
         self.by_tag = by_tag
         self.empty = empty
+        top = self.kids(root).get
+        # //cac:InvoiceLine and //cac:CreditNoteLine: lines are children of the root in UBL.
+        self.invoice_lines = list(top(CAC + "InvoiceLine", ()))
+        self.credit_note_lines = list(top(CAC + "CreditNoteLine", ()))
+        self.lines = self.invoice_lines + self.credit_note_lines
+        self.doc_allowance_charges = list(top(CAC + "AllowanceCharge", ()))
+        self.tax_totals = list(top(CAC + "TaxTotal", ()))
+        self.currency = self.findtext(root, CBC + "DocumentCurrencyCode")
+        self.tax_currency = self.findtext(root, CBC + "TaxCurrencyCode")
+        self.supplier = self.first(root, path("cac:AccountingSupplierParty", "cac:Party"))
+        self.customer = self.first(root, path("cac:AccountingCustomerParty", "cac:Party"))
+        self.fired: list[tuple[str, Element]] = []
+        self._country: dict[str, str] = {}
         self.attributes = [
             (attribute.attrname, attribute.getparent())
             for attribute in _ALL_ATTRIBUTES(root)
             if attribute.attrname in DISCOURAGED_ATTRIBUTES
         ]
-        self._kids: dict[Element, dict[str, list[Element]]] = {}
         self._line_facts: list[tuple[Element, list[Element], Decimal | None]] | None = None
+        self._line_info: list[Line] | None = None
         self._categories: dict[Element, tuple[str, bool]] = {}
 
     def category(self, category: Element) -> tuple[str, bool]:
         """(normalized ``cbc:ID``, is the tax scheme VAT?) of a (Classified)TaxCategory, cached."""
         found = self._categories.get(category)
         if found is None:
-            found = self._categories[category] = (category_id(category), is_vat_scheme(category))
+            found = self._categories[category] = _category_facts(self.kids(category), self)
         return found
+
+    def charge_indicator(self, ac: Element) -> bool | None:
+        """:func:`charge_indicator` through the children index."""
+        found = self.kids(ac).get(_T_CHARGE_INDICATOR)
+        if not found:
+            return None
+        value = found[0].text
+        return _INDICATORS.get(value.strip()) if value is not None else None
 
     def vat_code(self, category: Element) -> str | None:
         """The category id when the category is a VAT one, else None."""
         code, vat = self.category(category)
         return code if vat else None
 
+    def line_info(self) -> list[Line]:
+        """What the rules need of every line (:class:`Line`), extracted once for all rule modules."""
+        if self._line_info is None:
+            self._line_info = [Line(self, line) for line in self.lines]
+        return self._line_info
+
     def line_facts(self) -> list[tuple[Element, list[Element], Decimal | None]]:
         """For every line: (line, its item's ClassifiedTaxCategory elements, line net amount)."""
         if self._line_facts is None:
-            facts = []
-            for line in self.lines:
-                get = self.kids(line).get
-                categories = [
-                    c
-                    for item in get(CAC + "Item", ())
-                    for c in self.kids(item).get(CAC + "ClassifiedTaxCategory", ())
-                ]
-                amounts = get(CBC + "LineExtensionAmount")
-                facts.append((line, categories, dec_of(amounts[0]) if amounts else None))
-            self._line_facts = facts
+            self._line_facts = [(info.el, info.categories, info.amount) for info in self.line_info()]
         return self._line_facts
 
-    def kids(self, el: Element) -> dict[str, list[Element]]:
-        """The children of ``el`` by tag (computed once per element)."""
-        found = self._kids.get(el)
-        if found is None:
-            found = {}
-            for child in el:
-                bucket = found.get(child.tag)
-                if bucket is None:
-                    found[child.tag] = [child]
-                else:
-                    bucket.append(child)
-            self._kids[el] = found
+    # Child paths through the cached children maps: ``find`` and friends cost microseconds each in
+    # lxml (ElementPath), a dictionary lookup costs a tenth of that. Only plain child paths in Clark
+    # notation (``path("cac:Party", "cbc:EndpointID")``): no predicates, no ``//``.
+    def select(self, el: Element, where: str) -> list[Element]:
+        """``el.findall(where)``: the elements at the child path ``where`` below ``el``, in
+        document order (a new list)."""
+        steps = _STEPS.get(where)
+        if steps is None:
+            steps = _steps(where)
+        kids = self.kids
+        found = kids(el).get(steps[0])
+        if not found:
+            return []
+        if len(steps) == 1:
+            return list(found)
+        for step in steps[1:]:
+            found = [c for node in found for c in kids(node).get(step, ())]
+            if not found:
+                return found
         return found
+
+    def first(self, el: Element, where: str) -> Element | None:
+        """``el.find(where)``."""
+        steps = _STEPS.get(where)
+        if steps is None:
+            steps = _steps(where)
+        if len(steps) == 1:
+            found = self.kids(el).get(steps[0])
+            return found[0] if found else None
+        found = self.select(el, where)
+        return found[0] if found else None
+
+    def findtext(self, el: Element, where: str) -> str | None:
+        """``el.findtext(where)``: the text of the first match ('' when it has none), None when
+        nothing matches."""
+        found = self.first(el, where)
+        if found is None:
+            return None
+        value = found.text
+        return value if value is not None else ""
 
     def kid(self, el: Element, tag: str) -> Element | None:
         """The first child of ``el`` named ``tag`` (like ``el.find(tag)``)."""
@@ -313,6 +416,156 @@ class Doc:
                 path("cac:AccountingCustomerParty", "cac:Party", "cac:PostalAddress", "cac:Country"),
             )
         return self._country["customer"]
+
+
+_T_ID = CBC + "ID"
+_T_PERCENT = CBC + "Percent"
+_T_TAX_SCHEME = CAC + "TaxScheme"
+_T_ITEM = CAC + "Item"
+_T_PRICE = CAC + "Price"
+_T_PRICE_AMOUNT = CBC + "PriceAmount"
+_T_BASE_QUANTITY = CBC + "BaseQuantity"
+_T_LINE_EXTENSION = CBC + "LineExtensionAmount"
+_T_CLASSIFIED = CAC + "ClassifiedTaxCategory"
+_T_NOTE = CBC + "Note"
+_T_NAME = CBC + "Name"
+_T_DESCRIPTION = CBC + "Description"
+_T_STANDARD_ITEM = CAC + "StandardItemIdentification"
+_T_CLASSIFICATION = CAC + "CommodityClassification"
+_T_CLASSIFICATION_CODE = CBC + "ItemClassificationCode"
+_T_ALLOWANCE_CHARGE = CAC + "AllowanceCharge"
+_SLACK = Decimal("0.02")
+#: The children a line may have and still take the fast path (see :meth:`Line._clean`).
+_CLEAN_LINE_TAGS = frozenset(
+    {
+        _T_ID,
+        _T_NOTE,
+        CBC + "InvoicedQuantity",
+        CBC + "CreditedQuantity",
+        _T_LINE_EXTENSION,
+        CBC + "AccountingCost",
+        _T_ITEM,
+        _T_PRICE,
+    }
+)
+
+
+def _category_facts(kids: dict[str, list[Element]], doc: Doc) -> tuple[str, bool]:
+    """(normalized first ``cbc:ID``, any ``cac:TaxScheme/cbc:ID`` is VAT) from a category's
+    children by tag (see :func:`category_id`, :func:`is_vat_scheme`)."""
+    ids = kids.get(_T_ID)
+    code = norm(ids[0].text) if ids else ""
+    for scheme in kids.get(_T_TAX_SCHEME, ()):
+        for el in scheme:
+            if el.tag == _T_ID:
+                value = el.text
+                if value == "VAT" or (value and norm(value).upper() == "VAT"):
+                    return code, True
+    return code, False
+
+
+class Line:
+    """One invoice or credit note line as the rules see it, extracted in one pass over the line,
+    its items and prices (children by tag), with the values several rule modules need decoded once.
+
+    ``categories`` are the ``cac:Item/cac:ClassifiedTaxCategory`` elements in document order;
+    ``cat_facts`` their (code, is VAT, ``cbc:Percent`` elements, has a ``cbc:ID``); ``amount`` the first
+    ``cbc:LineExtensionAmount`` as ``xs:decimal`` (None when absent or not a number).
+    """
+
+    __slots__ = ("amount", "amount_el", "cat_facts", "categories", "clean", "el", "items", "kids", "prices")
+
+    def __init__(self, doc: Doc, line: Element) -> None:
+        self.el = line
+        kids = self.kids = doc.kids(line)
+        get = kids.get
+        doc_kids = doc.kids
+        self.items = items = [doc_kids(item) for item in get(_T_ITEM, ())]
+        self.prices = [doc_kids(price) for price in get(_T_PRICE, ())]
+        categories = [c for ik in items for c in ik.get(_T_CLASSIFIED, ())]
+        self.categories = categories
+        facts = []
+        known = doc._categories
+        for c in categories:
+            ck = doc_kids(c)
+            found = known.get(c)
+            if found is None:
+                found = known[c] = _category_facts(ck, doc)
+            facts.append((found[0], found[1], ck.get(_T_PERCENT, ()), _T_ID in ck))
+        self.cat_facts = facts
+        amounts = get(_T_LINE_EXTENSION)
+        self.amount_el = amount_el = amounts[0] if amounts else None
+        self.amount = dec(amount_el.text) if amount_el is not None else None
+        self.clean = self._clean(doc)
+
+    def _clean(self, doc: Doc) -> bool:
+        """True when none of the per-line rules can fire for this line (the common case), so the
+        rule modules skip it: EN 16931 BR-21..28, BR-30, BR-41..44, BR-64/65, BR-CO-04/20/23/24,
+        BR-DEC-23..28; UBL-SR-34..37/48/50/52; PEPPOL-EN16931-R040..43 (line allowances),
+        R100/R101, R110/R111, R120/R121/R130. Conservative: anything unusual gives False and the
+        full checks run. (Rules over all elements of a kind, e.g. the code lists, still see it.)"""
+        kids = self.kids
+        if not kids.keys() <= _CLEAN_LINE_TAGS:
+            return False  # allowances, periods, references, ...: the full checks
+        notes = kids.get(_T_NOTE)
+        if notes is not None and len(notes) > 1:
+            return False
+        ids = kids.get(_T_ID)
+        if not ids or not ids[0].text:
+            return False
+        quantities = kids.get(doc.quantity_tag)
+        if not quantities or doc.other_quantity_tag in kids:
+            return False
+        quantity_el = quantities[0]
+        unit = quantity_el.get("unitCode")
+        if unit is None:
+            return False
+        amount = self.amount
+        if amount is None or not decimals_ok(self.amount_el):
+            return False
+        items, prices = self.items, self.prices
+        if len(items) != 1 or len(prices) != 1 or len(self.cat_facts) != 1:
+            return False
+        item = items[0]
+        names = item.get(_T_NAME)
+        if not names or not names[0].text or _T_STANDARD_ITEM in item:
+            return False
+        descriptions = item.get(_T_DESCRIPTION)
+        if descriptions is not None and len(descriptions) > 1:
+            return False
+        for classification in item.get(_T_CLASSIFICATION, ()):
+            for code in doc.kids(classification).get(_T_CLASSIFICATION_CODE, ()):
+                if code.get("listID") is None:
+                    return False
+        _code, vat, _percents, has_id = self.cat_facts[0]
+        if not (vat and has_id):
+            return False
+        price = prices[0]
+        if _T_ALLOWANCE_CHARGE in price:
+            return False
+        price_els = price.get(_T_PRICE_AMOUNT)
+        if not price_els:
+            return False
+        price_value = dec(price_els[0].text)
+        if price_value is None or price_value < 0:
+            return False
+        base = ONE
+        base_els = price.get(_T_BASE_QUANTITY)
+        if base_els:
+            base_el = base_els[0]
+            base_value = dec(base_el.text)
+            if base_value is None or base_value <= 0:
+                return False
+            base_unit = base_el.get("unitCode")
+            if base_unit is not None and base_unit != unit:
+                return False
+            base = base_value
+        quantity = dec(quantity_el.text)
+        if quantity is None:
+            return False
+        # PEPPOL-EN16931-R120 without line allowances or charges
+        expected = quantity * (price_value / base)
+        return amount - _SLACK <= expected <= amount + _SLACK
 
 
 def _vat_prefix(root: Element, tax_scheme_path: str) -> str | None:

@@ -17,12 +17,11 @@ from ._base import (
     ZERO,
     Doc,
     Element,
+    Line,
     as_date,
-    charge_indicator,
     dec,
     dec_of,
     decimals_ok,
-    is_vat_scheme,
     norm,
     ntext,
     path,
@@ -49,9 +48,9 @@ _CUSTOMER_NAME = path(
 )
 
 
-def nonempty(root: Element, where: str) -> bool:
+def nonempty(doc: Doc, root: Element, where: str) -> bool:
     """``(where) != ''``: some matching element has a non-empty string value."""
-    return any(el.text or (len(el) and "".join(el.itertext())) for el in root.iterfind(where))
+    return any(el.text or (len(el) and "".join(el.itertext())) for el in doc.select(root, where))
 
 
 def check(doc: Doc) -> None:
@@ -59,27 +58,27 @@ def check(doc: Doc) -> None:
     fire = doc.fire
 
     # -- context /ubl:Invoice | /cn:CreditNote ---------------------------------------------
-    if not nonempty(root, CBC + "CustomizationID"):
+    if not nonempty(doc, root, CBC + "CustomizationID"):
         fire("BR-01")
-    if not nonempty(root, CBC + "ID"):
+    if not nonempty(doc, root, CBC + "ID"):
         fire("BR-02")
-    if not nonempty(root, CBC + "IssueDate"):
+    if not nonempty(doc, root, CBC + "IssueDate"):
         fire("BR-03")
-    if not (nonempty(root, CBC + "InvoiceTypeCode") or nonempty(root, CBC + "CreditNoteTypeCode")):
+    if not (nonempty(doc, root, CBC + "InvoiceTypeCode") or nonempty(doc, root, CBC + "CreditNoteTypeCode")):
         fire("BR-04")
-    if not nonempty(root, CBC + "DocumentCurrencyCode"):
+    if not nonempty(doc, root, CBC + "DocumentCurrencyCode"):
         fire("BR-05")
-    if not nonempty(root, _SUPPLIER_NAME):
+    if not nonempty(doc, root, _SUPPLIER_NAME):
         fire("BR-06")
-    if not nonempty(root, _CUSTOMER_NAME):
+    if not nonempty(doc, root, _CUSTOMER_NAME):
         fire("BR-07")
-    if root.find(_SUPPLIER_ADDRESS) is None:
+    if doc.first(root, _SUPPLIER_ADDRESS) is None:
         fire("BR-08")
-    if root.find(_CUSTOMER_ADDRESS) is None:
+    if doc.first(root, _CUSTOMER_ADDRESS) is None:
         fire("BR-10")
     if not doc.lines:
         fire("BR-16")
-    for tax_currency in root.iterfind(CBC + "TaxCurrencyCode"):
+    for tax_currency in doc.select(root, CBC + "TaxCurrencyCode"):
         wanted = tax_currency.text
         if not any(
             amount.get("currencyID") == wanted
@@ -87,116 +86,118 @@ def check(doc: Doc) -> None:
         ):
             fire("BR-53")
             break
-    if root.find(CBC + "TaxPointDate") is not None and (
-        root.find(path("cac:InvoicePeriod", "cbc:DescriptionCode")) is not None
+    if doc.first(root, CBC + "TaxPointDate") is not None and (
+        doc.first(root, path("cac:InvoicePeriod", "cbc:DescriptionCode")) is not None
     ):
         fire("BR-CO-03")
     _br_co_15(doc)
-    if root.find(path("cac:TaxTotal", "cac:TaxSubtotal")) is None:
+    if doc.first(root, path("cac:TaxTotal", "cac:TaxSubtotal")) is None:
         fire("BR-CO-18")
     for currency, rule in ((doc.currency, "BR-DEC-13"), (doc.tax_currency, "BR-DEC-15")):
         if currency is None:
             continue
         for total in doc.tax_totals:
-            amount = total.find(CBC + "TaxAmount")
+            amount = doc.first(total, CBC + "TaxAmount")
             if amount is not None and amount.get("currencyID") == currency and not decimals_ok(amount):
                 fire(rule)
                 break
 
     # -- parties and addresses -----------------------------------------------------------------
-    for address in root.iterfind(_SUPPLIER_ADDRESS):
-        if not nonempty(address, _COUNTRY_CODE):
+    for address in doc.select(root, _SUPPLIER_ADDRESS):
+        if not nonempty(doc, address, _COUNTRY_CODE):
             fire("BR-09", address)
-    for address in root.iterfind(_CUSTOMER_ADDRESS):
-        if not nonempty(address, _COUNTRY_CODE):
+    for address in doc.select(root, _CUSTOMER_ADDRESS):
+        if not nonempty(doc, address, _COUNTRY_CODE):
             fire("BR-11", address)
-    for supplier in root.iterfind(CAC + "AccountingSupplierParty"):
+    for supplier in doc.select(root, CAC + "AccountingSupplierParty"):
         if (
-            supplier.find(path("cac:Party", "cac:PartyTaxScheme", "cbc:CompanyID")) is None
-            and supplier.find(path("cac:Party", "cac:PartyIdentification", "cbc:ID")) is None
-            and supplier.find(path("cac:Party", "cac:PartyLegalEntity", "cbc:CompanyID")) is None
+            doc.first(supplier, path("cac:Party", "cac:PartyTaxScheme", "cbc:CompanyID")) is None
+            and doc.first(supplier, path("cac:Party", "cac:PartyIdentification", "cbc:ID")) is None
+            and doc.first(supplier, path("cac:Party", "cac:PartyLegalEntity", "cbc:CompanyID")) is None
         ):
             fire("BR-CO-26", supplier)
     for rule, party in (("BR-62", "cac:AccountingSupplierParty"), ("BR-63", "cac:AccountingCustomerParty")):
-        for endpoint in root.iterfind(path(party, "cac:Party", "cbc:EndpointID")):
+        for endpoint in doc.select(root, path(party, "cac:Party", "cbc:EndpointID")):
             if endpoint.get("schemeID") is None:
                 fire(rule, endpoint)
-    for payee in root.iterfind(CAC + "PayeeParty"):
-        if not nonempty(payee, path("cac:PartyName", "cbc:Name")):
+    for payee in doc.select(root, CAC + "PayeeParty"):
+        if not nonempty(doc, payee, path("cac:PartyName", "cbc:Name")):
             fire("BR-17", payee)
-    for representative in root.iterfind(CAC + "TaxRepresentativeParty"):
-        if not nonempty(representative, path("cac:PartyName", "cbc:Name")):
+    for representative in doc.select(root, CAC + "TaxRepresentativeParty"):
+        if not nonempty(doc, representative, path("cac:PartyName", "cbc:Name")):
             fire("BR-18", representative)
-        if representative.find(CAC + "PostalAddress") is None:
+        if doc.first(representative, CAC + "PostalAddress") is None:
             fire("BR-19", representative)
         if not any(
-            is_vat_scheme(s) and s.find(CBC + "CompanyID") is not None
-            for s in representative.iterfind(CAC + "PartyTaxScheme")
+            doc.category(s)[1] and doc.first(s, CBC + "CompanyID") is not None
+            for s in doc.select(representative, CAC + "PartyTaxScheme")
         ):
             fire("BR-56", representative)
-        for address in representative.iterfind(CAC + "PostalAddress"):
-            if not nonempty(address, _COUNTRY_CODE):
+        for address in doc.select(representative, CAC + "PostalAddress"):
+            if not nonempty(doc, address, _COUNTRY_CODE):
                 fire("BR-20", address)
     for scheme in doc.all(CAC + "PartyTaxScheme"):
-        if is_vat_scheme(scheme):
-            company = scheme.findtext(CBC + "CompanyID") or ""
+        if doc.category(scheme)[1]:
+            company = doc.findtext(scheme, CBC + "CompanyID") or ""
             if company[:2] not in VAT_PREFIXES:
                 fire("BR-CO-09", scheme)
-    for address in root.iterfind(path("cac:Delivery", "cac:DeliveryLocation", "cac:Address")):
-        if address.find(_COUNTRY_CODE) is None:
+    for address in doc.select(root, path("cac:Delivery", "cac:DeliveryLocation", "cac:Address")):
+        if doc.first(address, _COUNTRY_CODE) is None:
             fire("BR-57", address)
 
     # -- references ----------------------------------------------------------------------------
-    for reference in root.iterfind(CAC + "AdditionalDocumentReference"):
-        if not nonempty(reference, CBC + "ID"):
+    for reference in doc.select(root, CAC + "AdditionalDocumentReference"):
+        if not nonempty(doc, reference, CBC + "ID"):
             fire("BR-52", reference)
-    for reference in root.iterfind(CAC + "BillingReference"):
-        if reference.find(path("cac:InvoiceDocumentReference", "cbc:ID")) is None:
+    for reference in doc.select(root, CAC + "BillingReference"):
+        if doc.first(reference, path("cac:InvoiceDocumentReference", "cbc:ID")) is None:
             fire("BR-55", reference)
     for prop in doc.all(CAC + "AdditionalItemProperty"):
-        if prop.find(CBC + "Name") is None or prop.find(CBC + "Value") is None:
+        if doc.first(prop, CBC + "Name") is None or doc.first(prop, CBC + "Value") is None:
             fire("BR-54", prop)
 
     # -- periods ---------------------------------------------------------------------------------
-    for period in root.iterfind(CAC + "InvoicePeriod"):
-        _period(doc, period, "BR-29", "BR-CO-19" if period.find(CBC + "DescriptionCode") is None else None)
-    for line in doc.lines:
-        for period in line.iterfind(CAC + "InvoicePeriod"):
+    for period in doc.select(root, CAC + "InvoicePeriod"):
+        _period(
+            doc, period, "BR-29", "BR-CO-19" if doc.first(period, CBC + "DescriptionCode") is None else None
+        )
+    for info in doc.line_info():
+        for period in info.kids.get(CAC + "InvoicePeriod", ()):
             _period(doc, period, "BR-30", "BR-CO-20")
 
     # -- payment ---------------------------------------------------------------------------------
-    for means in root.iterfind(CAC + "PaymentMeans"):
-        code_el = means.find(CBC + "PaymentMeansCode")
+    for means in doc.select(root, CAC + "PaymentMeans"):
+        code_el = doc.first(means, CBC + "PaymentMeansCode")
         if code_el is None:
             fire("BR-49", means)
         code = ntext(code_el)
-        has_account = means.find(path("cac:PayeeFinancialAccount", "cbc:ID")) is not None
+        has_account = doc.first(means, path("cac:PayeeFinancialAccount", "cbc:ID")) is not None
         if code in ("30", "58") and not has_account:
             fire("BR-61", means)
-        if any(norm(c.text) in ("30", "58") for c in means.iterfind(CBC + "PaymentMeansCode")):
-            for account in means.iterfind(CAC + "PayeeFinancialAccount"):
-                if ntext(account.find(CBC + "ID")) == "":
+        if any(norm(c.text) in ("30", "58") for c in doc.select(means, CBC + "PaymentMeansCode")):
+            for account in doc.select(means, CAC + "PayeeFinancialAccount"):
+                if ntext(doc.first(account, CBC + "ID")) == "":
                     fire("BR-50", account)
-        for pan in means.iterfind(path("cac:CardAccount", "cbc:PrimaryAccountNumberID")):
+        for pan in doc.select(means, path("cac:CardAccount", "cbc:PrimaryAccountNumberID")):
             if len(ntext(pan)) > 10:
                 fire("BR-51", pan)
 
     # -- document level allowances and charges ---------------------------------------------------
     for ac in doc.doc_allowance_charges:
-        indicator = charge_indicator(ac)
+        indicator = doc.charge_indicator(ac)
         if indicator is None:
             continue
-        has_reason = ac.find(CBC + "AllowanceChargeReason") is not None or (
-            ac.find(CBC + "AllowanceChargeReasonCode") is not None
+        has_reason = doc.first(ac, CBC + "AllowanceChargeReason") is not None or (
+            doc.first(ac, CBC + "AllowanceChargeReasonCode") is not None
         )
-        amount, base = ac.find(CBC + "Amount"), ac.find(CBC + "BaseAmount")
+        amount, base = doc.first(ac, CBC + "Amount"), doc.first(ac, CBC + "BaseAmount")
         if indicator:
             rules = ("BR-36", "BR-37", "BR-38", "BR-CO-22", "BR-DEC-05", "BR-DEC-06")
         else:
             rules = ("BR-31", "BR-32", "BR-33", "BR-CO-21", "BR-DEC-01", "BR-DEC-02")
         if amount is None:
             fire(rules[0], ac)
-        if ac.find(path("cac:TaxCategory", "cbc:ID")) is None:
+        if doc.first(ac, path("cac:TaxCategory", "cbc:ID")) is None:
             fire(rules[1], ac)
         if not has_reason:
             fire(rules[2], ac)
@@ -207,40 +208,41 @@ def check(doc: Doc) -> None:
             fire(rules[5], ac)
 
     # -- totals ------------------------------------------------------------------------------------
-    for total in root.iterfind(CAC + "LegalMonetaryTotal"):
+    for total in doc.select(root, CAC + "LegalMonetaryTotal"):
         _monetary_total(doc, total)
     for total in doc.tax_totals:
-        subtotals = total.findall(CAC + "TaxSubtotal")
+        subtotals = doc.select(total, CAC + "TaxSubtotal")
         if subtotals:
-            amount = dec(total.findtext(CBC + "TaxAmount"))
-            parts = [dec(s.findtext(CBC + "TaxAmount")) for s in subtotals]
+            amount = dec(doc.findtext(total, CBC + "TaxAmount"))
+            parts = [dec(doc.findtext(s, CBC + "TaxAmount")) for s in subtotals]
             expected = round2(sum((p for p in parts if p is not None), ZERO))
             if amount is None or amount != expected:
                 fire("BR-CO-14", total)
-    for total in root.iterfind(CAC + "TaxTotal"):
-        for subtotal in total.iterfind(CAC + "TaxSubtotal"):
+    for total in doc.select(root, CAC + "TaxTotal"):
+        for subtotal in doc.select(total, CAC + "TaxSubtotal"):
             _tax_subtotal(doc, subtotal)
 
     # -- lines ---------------------------------------------------------------------------------
-    for line in doc.lines:
-        _line(doc, line)
+    for info in doc.line_info():
+        if not info.clean:
+            _line(doc, info)
 
 
 def _br_co_15(doc: Doc) -> None:
     root = doc.root
-    for currency_el in root.iterfind(CBC + "DocumentCurrencyCode"):
+    for currency_el in doc.select(root, CBC + "DocumentCurrencyCode"):
         currency = currency_el.text
         amounts = [
             a
             for total in doc.tax_totals
-            for a in total.iterfind(CBC + "TaxAmount")
+            for a in doc.select(total, CBC + "TaxAmount")
             if a.get("currencyID") == currency
         ]
         ok = len(amounts) == 1
         if ok:
             tax = dec_of(amounts[0])
-            inclusive = dec(root.findtext(path("cac:LegalMonetaryTotal", "cbc:TaxInclusiveAmount")))
-            exclusive = dec(root.findtext(path("cac:LegalMonetaryTotal", "cbc:TaxExclusiveAmount")))
+            inclusive = dec(doc.findtext(root, path("cac:LegalMonetaryTotal", "cbc:TaxInclusiveAmount")))
+            exclusive = dec(doc.findtext(root, path("cac:LegalMonetaryTotal", "cbc:TaxExclusiveAmount")))
             ok = (
                 tax is not None
                 and inclusive is not None
@@ -253,7 +255,7 @@ def _br_co_15(doc: Doc) -> None:
 
 
 def _period(doc: Doc, period: Element, order_rule: str, filled_rule: str | None) -> None:
-    start, end = period.find(CBC + "StartDate"), period.find(CBC + "EndDate")
+    start, end = doc.first(period, CBC + "StartDate"), doc.first(period, CBC + "EndDate")
     if start is None and end is None and filled_rule:
         doc.fire(filled_rule, period)
     if start is not None and end is not None:
@@ -265,14 +267,14 @@ def _period(doc: Doc, period: Element, order_rule: str, filled_rule: str | None)
 def _monetary_total(doc: Doc, total: Element) -> None:
     fire = doc.fire
     root = doc.root
-    line_ext = total.find(CBC + "LineExtensionAmount")
-    exclusive = total.find(CBC + "TaxExclusiveAmount")
-    inclusive = total.find(CBC + "TaxInclusiveAmount")
-    allowances = total.find(CBC + "AllowanceTotalAmount")
-    charges = total.find(CBC + "ChargeTotalAmount")
-    prepaid = total.find(CBC + "PrepaidAmount")
-    rounding = total.find(CBC + "PayableRoundingAmount")
-    payable = total.find(CBC + "PayableAmount")
+    line_ext = doc.first(total, CBC + "LineExtensionAmount")
+    exclusive = doc.first(total, CBC + "TaxExclusiveAmount")
+    inclusive = doc.first(total, CBC + "TaxInclusiveAmount")
+    allowances = doc.first(total, CBC + "AllowanceTotalAmount")
+    charges = doc.first(total, CBC + "ChargeTotalAmount")
+    prepaid = doc.first(total, CBC + "PrepaidAmount")
+    rounding = doc.first(total, CBC + "PayableRoundingAmount")
+    payable = doc.first(total, CBC + "PayableAmount")
     for el, rule in (
         (line_ext, "BR-12"),
         (exclusive, "BR-13"),
@@ -287,13 +289,13 @@ def _monetary_total(doc: Doc, total: Element) -> None:
         fire("BR-CO-10", total)
 
     parent = total.getparent() if total.getparent() is not None else root
-    doc_acs = parent.findall(CAC + "AllowanceCharge")
+    doc_acs = doc.select(parent, CAC + "AllowanceCharge")
     for el, wanted, rule in ((allowances, False, "BR-CO-11"), (charges, True, "BR-CO-12")):
-        matching = [ac for ac in doc_acs if charge_indicator(ac) is wanted]
+        matching = [ac for ac in doc_acs if doc.charge_indicator(ac) is wanted]
         if el is None:
             if matching:
                 fire(rule, total)
-        elif dec_of(el) != round2(_sum(ac.find(CBC + "Amount") for ac in matching)):
+        elif dec_of(el) != round2(_sum(doc.first(ac, CBC + "Amount") for ac in matching)):
             fire(rule, total)
 
     line_value, excl_value = dec_of(line_ext), dec_of(exclusive)
@@ -357,17 +359,17 @@ def _sum(elements) -> Decimal:
 
 def _tax_subtotal(doc: Doc, subtotal: Element) -> None:
     fire = doc.fire
-    taxable_el = subtotal.find(CBC + "TaxableAmount")
-    tax_el = subtotal.find(CBC + "TaxAmount")
-    category = subtotal.find(CAC + "TaxCategory")
+    taxable_el = doc.first(subtotal, CBC + "TaxableAmount")
+    tax_el = doc.first(subtotal, CBC + "TaxAmount")
+    category = doc.first(subtotal, CAC + "TaxCategory")
     if taxable_el is None:
         fire("BR-45", subtotal)
     if tax_el is None:
         fire("BR-46", subtotal)
-    category_id = category.find(CBC + "ID") if category is not None else None
+    category_id = doc.first(category, CBC + "ID") if category is not None else None
     if category_id is None:
         fire("BR-47", subtotal)
-    percent_el = category.find(CBC + "Percent") if category is not None else None
+    percent_el = doc.first(category, CBC + "Percent") if category is not None else None
     if percent_el is None and ntext(category_id) != "O":
         fire("BR-48", subtotal)
     if percent_el is not None and ntext(category_id) != "O":
@@ -385,73 +387,111 @@ def _tax_subtotal(doc: Doc, subtotal: Element) -> None:
         fire("BR-DEC-20", subtotal)
 
 
-def _line(doc: Doc, line: Element) -> None:
+_T_ID = CBC + "ID"
+_T_INVOICED = CBC + "InvoicedQuantity"
+_T_CREDITED = CBC + "CreditedQuantity"
+_T_NAME = CBC + "Name"
+_T_PRICE_AMOUNT = CBC + "PriceAmount"
+_T_AC = CAC + "AllowanceCharge"
+_T_BASE_AMOUNT = CBC + "BaseAmount"
+_T_STANDARD = CAC + "StandardItemIdentification"
+_T_CLASSIFICATION = CAC + "CommodityClassification"
+_T_CLASSIFICATION_CODE = CBC + "ItemClassificationCode"
+
+
+def _any_text(elements: list[Element]) -> bool:
+    return any(el.text for el in elements)
+
+
+def _line(doc: Doc, info: Line) -> None:
     fire = doc.fire
-    kids = doc.kids(line)
-    get = kids.get
-    if not any(el.text for el in get(CBC + "ID", ())):
+    line = info.el
+    get = info.kids.get
+    ids = get(_T_ID)
+    if not ids or not _any_text(ids):
         fire("BR-21", line)
-    quantities = get(CBC + "InvoicedQuantity") or get(CBC + "CreditedQuantity")
+    quantities = get(_T_INVOICED) or get(_T_CREDITED)
     if not quantities:
         fire("BR-22", line)
     if not quantities or quantities[0].get("unitCode") is None:
         fire("BR-23", line)
-    amounts = get(CBC + "LineExtensionAmount")
-    if not amounts:
+    amount_el = info.amount_el
+    if amount_el is None:
         fire("BR-24", line)
-    elif not decimals_ok(amounts[0]):
-        fire("BR-DEC-23", line)
-    items = get(CAC + "Item", ())
-    item_kids = [doc.kids(item) for item in items]
-    if not any(el.text for ik in item_kids for el in ik.get(CBC + "Name", ())):
+    else:
+        value = amount_el.text
+        if value:
+            dot = value.find(".")
+            if dot >= 0 and len(value) - dot - 1 > 2:
+                fire("BR-DEC-23", line)
+    item_kids = info.items
+    named = False
+    for ik in item_kids:
+        names = ik.get(_T_NAME)
+        if names and _any_text(names):
+            named = True
+            break
+    if not named:
         fire("BR-25", line)
-    price_kids = [doc.kids(price) for price in get(CAC + "Price", ())]
-    prices = [el for pk in price_kids for el in pk.get(CBC + "PriceAmount", ())]
+    price_kids = info.prices
+    prices = None
+    discounted = False
+    for pk in price_kids:
+        found = pk.get(_T_PRICE_AMOUNT)
+        if found:
+            prices = found if prices is None else prices + found
+        if _T_AC in pk:
+            discounted = True
     if not prices:
         fire("BR-26", line)
-    if not any((v := dec_of(p)) is not None and v >= 0 for p in prices):
         fire("BR-27", line)
-    bases = [
-        base
-        for pk in price_kids
-        for ac in pk.get(CAC + "AllowanceCharge", ())
-        for base in ac.iterfind(CBC + "BaseAmount")
-    ]
-    if bases and not any((v := dec_of(b)) is not None and v >= 0 for b in bases):
-        fire("BR-28", line)
-    if not any(
-        doc.category(c)[1] and c.find(CBC + "ID") is not None
-        for ik in item_kids
-        for c in ik.get(CAC + "ClassifiedTaxCategory", ())
-    ):
+    else:
+        for p in prices:
+            v = dec(p.text)
+            if v is not None and v >= 0:
+                break
+        else:
+            fire("BR-27", line)
+    if discounted:
+        bases = [
+            base for pk in price_kids for ac in pk.get(_T_AC, ()) for base in doc.select(ac, _T_BASE_AMOUNT)
+        ]
+        if bases and not any((v := dec_of(b)) is not None and v >= 0 for b in bases):
+            fire("BR-28", line)
+    for _code, vat, _percents, has_id in info.cat_facts:
+        if vat and has_id:
+            break
+    else:
         fire("BR-CO-04", line)
     for ik in item_kids:
-        for standard in ik.get(CAC + "StandardItemIdentification", ()):
-            for ident in standard.iterfind(CBC + "ID"):
-                if ident.get("schemeID") is None:
-                    fire("BR-64", ident)
-        for classification in ik.get(CAC + "CommodityClassification", ()):
-            for code in classification.iterfind(CBC + "ItemClassificationCode"):
-                if code.get("listID") is None:
-                    fire("BR-65", code)
-    for ac in get(CAC + "AllowanceCharge", ()):
-        indicator = charge_indicator(ac)
+        if _T_STANDARD in ik:
+            for standard in ik[_T_STANDARD]:
+                for ident in doc.select(standard, _T_ID):
+                    if ident.get("schemeID") is None:
+                        fire("BR-64", ident)
+        if _T_CLASSIFICATION in ik:
+            for classification in ik[_T_CLASSIFICATION]:
+                for code in doc.select(classification, _T_CLASSIFICATION_CODE):
+                    if code.get("listID") is None:
+                        fire("BR-65", code)
+    for ac in get(_T_AC, ()):
+        indicator = doc.charge_indicator(ac)
         if indicator is None:
             continue
         if indicator:
             rules = ("BR-43", "BR-44", "BR-CO-24", "BR-DEC-27", "BR-DEC-28")
         else:
             rules = ("BR-41", "BR-42", "BR-CO-23", "BR-DEC-24", "BR-DEC-25")
-        amount_el = ac.find(CBC + "Amount")
+        amount_el = doc.first(ac, CBC + "Amount")
         if amount_el is None:
             fire(rules[0], ac)
         if (
-            ac.find(CBC + "AllowanceChargeReason") is None
-            and ac.find(CBC + "AllowanceChargeReasonCode") is None
+            doc.first(ac, CBC + "AllowanceChargeReason") is None
+            and doc.first(ac, CBC + "AllowanceChargeReasonCode") is None
         ):
             fire(rules[1], ac)
             fire(rules[2], ac)
         if not decimals_ok(amount_el):
             fire(rules[3], ac)
-        if not decimals_ok(ac.find(CBC + "BaseAmount")):
+        if not decimals_ok(doc.first(ac, CBC + "BaseAmount")):
             fire(rules[4], ac)

@@ -19,20 +19,20 @@ _VAT_NUMBER = re.compile(r"[0-9]{9}MVA")
 def check(doc: Doc) -> None:
     if doc.supplier_country() != "NO":
         return
-    for party in doc.root.iterfind(path("cac:AccountingSupplierParty", "cac:Party")):
-        schemes = party.findall(CAC + "PartyTaxScheme")
+    for party in doc.select(doc.root, path("cac:AccountingSupplierParty", "cac:Party")):
+        schemes = doc.select(party, CAC + "PartyTaxScheme")
         vat_ids = [
-            s.findtext(CBC + "CompanyID") or ""
+            doc.findtext(s, CBC + "CompanyID") or ""
             for s in schemes
-            if norm(s.findtext(path("cac:TaxScheme", "cbc:ID"))) == "VAT"
+            if norm(doc.findtext(s, path("cac:TaxScheme", "cbc:ID"))) == "VAT"
         ]
         norwegian = [v for v in vat_ids if v[:2] == "NO"]
         if norwegian and not all(_VAT_NUMBER.fullmatch(v[2:]) and mod11_ok(v[2:11]) for v in norwegian):
             doc.fire("NO-R-001", party)
         registers = [
-            norm(s.findtext(CBC + "CompanyID"))
+            norm(doc.findtext(s, CBC + "CompanyID"))
             for s in schemes
-            if norm(s.findtext(path("cac:TaxScheme", "cbc:ID"))) == "TAX"
+            if norm(doc.findtext(s, path("cac:TaxScheme", "cbc:ID"))) == "TAX"
         ]
         if "Foretaksregisteret" not in registers:
             doc.fire("NO-R-002", party)

@@ -15,6 +15,7 @@ from ._base import (
     ZERO,
     Doc,
     Element,
+    Line,
     as_date,
     dec,
     dec_of,
@@ -79,22 +80,25 @@ def check(doc: Doc) -> None:
     german = doc.supplier_country() == "DE" and doc.customer_country() == "DE"
 
     # -- document ----------------------------------------------------------------------------
-    if root.find(CBC + "ProfileID") is None:
+    if doc.first(root, CBC + "ProfileID") is None:
         fire("PEPPOL-EN16931-R001")
     if process == "Unknown":
         fire("PEPPOL-EN16931-R007")
-    if len(root.findall(CBC + "Note")) > 1 and not german:
+    if len(doc.select(root, CBC + "Note")) > 1 and not german:
         fire("PEPPOL-EN16931-R002")
-    if root.find(CBC + "BuyerReference") is None and root.find(path("cac:OrderReference", "cbc:ID")) is None:
+    if (
+        doc.first(root, CBC + "BuyerReference") is None
+        and doc.first(root, path("cac:OrderReference", "cbc:ID")) is None
+    ):
         fire("PEPPOL-EN16931-R003")
-    customization = root.find(CBC + "CustomizationID")
+    customization = doc.first(root, CBC + "CustomizationID")
     if customization is None or not norm(customization.text).startswith(CUSTOMIZATION):
         fire("PEPPOL-EN16931-R004")
-    with_subtotals = [t for t in doc.tax_totals if t.find(CAC + "TaxSubtotal") is not None]
+    with_subtotals = [t for t in doc.tax_totals if doc.first(t, CAC + "TaxSubtotal") is not None]
     if len(with_subtotals) != 1:
         fire("PEPPOL-EN16931-R053")
     without = len(doc.tax_totals) - len(with_subtotals)
-    if without != (1 if root.find(CBC + "TaxCurrencyCode") is not None else 0):
+    if without != (1 if doc.first(root, CBC + "TaxCurrencyCode") is not None else 0):
         fire("PEPPOL-EN16931-R054")
     if doc.tax_currency is not None and not _same_sign(doc):
         fire("PEPPOL-EN16931-R055")
@@ -102,22 +106,25 @@ def check(doc: Doc) -> None:
         project = root.findall(path("cac:AdditionalDocumentReference") + "[cbc:DocumentTypeCode='50']", _NS)
         if len(project) > 1:
             fire("PEPPOL-EN16931-R080")
-    for currency in root.iterfind(CBC + "TaxCurrencyCode"):
+    for currency in doc.select(root, CBC + "TaxCurrencyCode"):
         if norm(currency.text) == norm(doc.currency):
             fire("PEPPOL-EN16931-R005", currency)
     for party, rule in ((doc.customer, "PEPPOL-EN16931-R010"), (doc.supplier, "PEPPOL-EN16931-R020")):
-        if party is not None and party.find(CBC + "EndpointID") is None:
+        if party is not None and doc.first(party, CBC + "EndpointID") is None:
             fire(rule, party)
 
     # -- allowances and charges --------------------------------------------------------------
+    lines = doc.line_info()
     allowance_charges = list(doc.doc_allowance_charges)
-    for line in doc.lines:
-        allowance_charges += line.findall(CAC + "AllowanceCharge")
+    for info in lines:
+        allowance_charges += info.kids.get(_T_AC, ())
     for ac in allowance_charges:
-        factor = ac.find(CBC + "MultiplierFactorNumeric")
-        base = ac.find(CBC + "BaseAmount")
+        factor = doc.first(ac, CBC + "MultiplierFactorNumeric")
+        base = doc.first(ac, CBC + "BaseAmount")
         if factor is not None and base is not None:
-            amount = dec(ac.findtext(CBC + "Amount")) if ac.find(CBC + "Amount") is not None else ZERO
+            amount = (
+                dec(doc.findtext(ac, CBC + "Amount")) if doc.first(ac, CBC + "Amount") is not None else ZERO
+            )
             base_value, factor_value = dec_of(base), dec_of(factor)
             if (
                 amount is None
@@ -130,42 +137,44 @@ def check(doc: Doc) -> None:
             fire("PEPPOL-EN16931-R041", ac)
         if factor is None and base is not None:
             fire("PEPPOL-EN16931-R042", ac)
-        if norm(ac.findtext(CBC + "ChargeIndicator")) not in ("true", "false"):
+        if norm(doc.findtext(ac, CBC + "ChargeIndicator")) not in ("true", "false"):
             fire("PEPPOL-EN16931-R043", ac)
     for ac in doc.all(CAC + "AllowanceCharge"):
         parent = ac.getparent()
         if parent is None or parent.tag != CAC + "Price":
             continue
-        if norm(ac.findtext(CBC + "ChargeIndicator")) != "false":
+        if norm(doc.findtext(ac, CBC + "ChargeIndicator")) != "false":
             fire("PEPPOL-EN16931-R044", ac)
-        if ac.find(CBC + "BaseAmount") is not None:
-            price = dec(parent.findtext(CBC + "PriceAmount"))
-            base, amount = dec(ac.findtext(CBC + "BaseAmount")), dec(ac.findtext(CBC + "Amount"))
+        if doc.first(ac, CBC + "BaseAmount") is not None:
+            price = dec(doc.findtext(parent, CBC + "PriceAmount"))
+            base, amount = dec(doc.findtext(ac, CBC + "BaseAmount")), dec(doc.findtext(ac, CBC + "Amount"))
             if price is None or base is None or amount is None or price != base - amount:
                 fire("PEPPOL-EN16931-R046", ac)
 
     # -- payment ---------------------------------------------------------------------------
     for means in doc.all(CAC + "PaymentMeans"):
-        if norm(means.findtext(CBC + "PaymentMeansCode")) in ("49", "59") and (
-            means.find(path("cac:PaymentMandate", "cbc:ID")) is None
+        if norm(doc.findtext(means, CBC + "PaymentMeansCode")) in ("49", "59") and (
+            doc.first(means, path("cac:PaymentMandate", "cbc:ID")) is None
         ):
             fire("PEPPOL-EN16931-R061", means)
 
     # -- lines -----------------------------------------------------------------------------
-    period = root.find(CAC + "InvoicePeriod")
+    period = doc.first(root, CAC + "InvoicePeriod")
     doc_start = doc_end = None
     if period is not None:
-        doc_start = period.find(CBC + "StartDate")
-        doc_end = period.find(CBC + "EndDate")
-    own_lines = doc.invoice_lines if doc.is_invoice else doc.credit_note_lines
-    for line in doc.lines:
-        _line(doc, line)
-        for line_period in line.iterfind(CAC + "InvoicePeriod"):
+        doc_start = doc.first(period, CBC + "StartDate")
+        doc_end = doc.first(period, CBC + "EndDate")
+    own_tag = doc.line_tag
+    for info in lines:
+        if not info.clean:
+            _line(doc, info)
+        line = info.el
+        for line_period in info.kids.get(_T_PERIOD, ()):
             for el, doc_el, rule, later in (
-                (line_period.find(CBC + "StartDate"), doc_start, "PEPPOL-EN16931-R110", True),
-                (line_period.find(CBC + "EndDate"), doc_end, "PEPPOL-EN16931-R111", False),
+                (doc.first(line_period, CBC + "StartDate"), doc_start, "PEPPOL-EN16931-R110", True),
+                (doc.first(line_period, CBC + "EndDate"), doc_end, "PEPPOL-EN16931-R111", False),
             ):
-                if el is None or doc_el is None or line not in own_lines:  # R110/R111 contexts
+                if el is None or doc_el is None or line.tag != own_tag:  # R110/R111 contexts
                     continue
                 value, limit = as_date(el.text), as_date(doc_el.text)
                 if value is None or limit is None:
@@ -174,13 +183,13 @@ def check(doc: Doc) -> None:
                     fire(rule, el)
 
     # -- type codes, dates, exemption codes ---------------------------------------------------
-    for code in root.iterfind(CBC + "InvoiceTypeCode"):
+    for code in doc.select(root, CBC + "InvoiceTypeCode"):
         value = norm(code.text)
         if process == "01" and value not in cl.INVOICE_TYPE_CODES:
             fire("PEPPOL-EN16931-P0100", code)
         if value in ("326", "384") and not german:
             fire("PEPPOL-EN16931-P0112", code)
-    for code in root.iterfind(CBC + "CreditNoteTypeCode"):
+    for code in doc.select(root, CBC + "CreditNoteTypeCode"):
         if process == "01" and norm(code.text) not in cl.CREDIT_NOTE_TYPE_CODES:
             fire("PEPPOL-EN16931-P0101", code)
     for el in doc.all(*_DATE_TAGS):
@@ -188,11 +197,11 @@ def check(doc: Doc) -> None:
         if len(value) != 10 or as_date(value) is None:
             fire("PEPPOL-EN16931-F001", el)
     for category in doc.all(CAC + "TaxCategory"):
-        reason = category.findtext(CBC + "TaxExemptionReasonCode")
+        reason = doc.findtext(category, CBC + "TaxExemptionReasonCode")
         if reason is None:
             continue
         rule = _EXEMPTIONS.get(reason.upper())
-        if rule is not None and norm(category.findtext(CBC + "ID")) != rule[1]:
+        if rule is not None and norm(doc.findtext(category, CBC + "ID")) != rule[1]:
             fire(rule[0], category)
 
     # -- currencies and empty elements ---------------------------------------------------------
@@ -200,7 +209,7 @@ def check(doc: Doc) -> None:
     for el in doc.all(*AMOUNT_TAGS):
         if el.tag == CBC + "TaxAmount":
             parent = el.getparent()
-            if parent.tag == CAC + "TaxTotal" and parent.find(CAC + "TaxSubtotal") is None:
+            if parent.tag == CAC + "TaxTotal" and doc.first(parent, CAC + "TaxSubtotal") is None:
                 continue
         if currency is None or el.get("currencyID") != currency:
             fire("PEPPOL-EN16931-R051", el)
@@ -214,7 +223,7 @@ _NS = {"cbc": CBC[1:-1], "cac": CAC[1:-1]}
 
 def _same_sign(doc: Doc) -> bool:
     tax_currency, currency = norm(doc.tax_currency), norm(doc.currency)
-    amounts = [a for t in doc.tax_totals for a in t.iterfind(CBC + "TaxAmount")]
+    amounts = [a for t in doc.tax_totals for a in doc.select(t, CBC + "TaxAmount")]
     in_tax = [dec_of(a) for a in amounts if a.get("currencyID") == tax_currency]
     in_doc = [dec_of(a) for a in amounts if a.get("currencyID") == currency]
 
@@ -227,26 +236,35 @@ def _same_sign(doc: Doc) -> bool:
     )
 
 
-def _line(doc: Doc, line: Element) -> None:
+_T_AC = CAC + "AllowanceCharge"
+_T_PERIOD = CAC + "InvoicePeriod"
+_T_PRICE = CAC + "Price"
+_T_PRICE_AMOUNT = CBC + "PriceAmount"
+_T_BASE_QUANTITY = CBC + "BaseQuantity"
+_T_CHARGE_INDICATOR = CBC + "ChargeIndicator"
+_T_AMOUNT = CBC + "Amount"
+
+
+def _line(doc: Doc, info: Line) -> None:
     fire = doc.fire
-    get = doc.kids(line).get
-    amounts = get(CBC + "LineExtensionAmount")
-    amount = dec_of(amounts[0]) if amounts else ZERO
+    line = info.el
+    get = info.kids.get
+    amount = info.amount if info.amount_el is not None else ZERO
     quantities = get(doc.quantity_tag)
     quantity_el = quantities[0] if quantities else None
-    quantity = dec_of(quantity_el) if quantity_el is not None else ONE
-    prices = get(CAC + "Price")
-    price_kids = doc.kids(prices[0]) if prices else {}
-    price_els = price_kids.get(CBC + "PriceAmount")
-    price = dec_of(price_els[0]) if price_els else ZERO
-    base_els = price_kids.get(CBC + "BaseQuantity")
+    quantity = dec(quantity_el.text) if quantity_el is not None else ONE
+    prices = info.prices
+    price_kids = prices[0] if prices else {}
+    price_els = price_kids.get(_T_PRICE_AMOUNT)
+    price = dec(price_els[0].text) if price_els else ZERO
+    base_els = price_kids.get(_T_BASE_QUANTITY)
     base_el = base_els[0] if base_els else None
-    base_value = dec_of(base_el) if base_el is not None else None
+    base_value = dec(base_el.text) if base_el is not None else None
     base = base_value if base_value else ONE
     allowances = charges = ZERO
-    for ac in get(CAC + "AllowanceCharge", ()):
-        indicator = norm(ac.findtext(CBC + "ChargeIndicator"))
-        value = dec(ac.findtext(CBC + "Amount")) or ZERO
+    for ac in get(_T_AC, ()):
+        indicator = norm(doc.findtext(ac, _T_CHARGE_INDICATOR))
+        value = dec(doc.findtext(ac, _T_AMOUNT)) or ZERO
         if indicator == "false":
             allowances += value
         elif indicator == "true":
@@ -268,7 +286,7 @@ def _line(doc: Doc, line: Element) -> None:
     if references:
         if len(references) > 1:
             fire("PEPPOL-EN16931-R100", line)
-        if not any(r.findtext(CBC + "DocumentTypeCode") == "130" for r in references):
+        if not any(doc.findtext(r, CBC + "DocumentTypeCode") == "130" for r in references):
             fire("PEPPOL-EN16931-R101", line)
     if (
         base_el is not None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ._base import CAC, CBC, NSMAP, Doc, charge_indicator, norm, path
+from ._base import CAC, CBC, NSMAP, Doc, norm, path
 
 IMPLEMENTED = frozenset(
     [f"UBL-SR-{n:02d}" for n in (*range(1, 38), 39, 40, 42, 43, 44, 45, 46, 47, 48, 49, *range(50, 57))]
@@ -49,13 +49,15 @@ _ROOT_AT_MOST_ONCE = (
     ("UBL-SR-56", path("cac:OriginatorDocumentReference", "cbc:ID")),
 )
 
+_ITEM_DESCRIPTION = CBC + "Description"
+_PRICE_DISCOUNT = CAC + "AllowanceCharge"
 #: count(<path from the line>) <= 1 for every invoice / credit note line
 _LINE_AT_MOST_ONCE = (
     ("UBL-SR-34", CBC + "Note", None),
     ("UBL-SR-35", CAC + "OrderLineReference", CBC + "LineID"),
     ("UBL-SR-36", CAC + "InvoicePeriod", None),
-    ("UBL-SR-37", CAC + "Price", CAC + "AllowanceCharge"),
-    ("UBL-SR-50", CAC + "Item", CBC + "Description"),
+    ("UBL-SR-37", CAC + "Price", _PRICE_DISCOUNT),
+    ("UBL-SR-50", CAC + "Item", _ITEM_DESCRIPTION),
     ("UBL-SR-52", CAC + "DocumentReference", None),
 )
 
@@ -107,17 +109,19 @@ def check(doc: Doc) -> None:
     for (rule, _where), count in zip(_ROOT_RULES, counts, strict=True):
         if count != "0" and count != "1":
             fire(rule)
-    supplier_schemes = root.findall(path("cac:AccountingSupplierParty", "cac:Party", "cac:PartyTaxScheme"))
-    vat_ids = [s for s in supplier_schemes if s.findtext(path("cac:TaxScheme", "cbc:ID")) == "VAT"]
-    if sum(len(s.findall(CBC + "CompanyID")) for s in vat_ids) > 1:
+    supplier_schemes = doc.select(
+        root, path("cac:AccountingSupplierParty", "cac:Party", "cac:PartyTaxScheme")
+    )
+    vat_ids = [s for s in supplier_schemes if doc.findtext(s, path("cac:TaxScheme", "cbc:ID")) == "VAT"]
+    if sum(len(doc.select(s, CBC + "CompanyID")) for s in vat_ids) > 1:
         fire("UBL-SR-12")
-    other_ids = [s for s in supplier_schemes if s.findtext(path("cac:TaxScheme", "cbc:ID")) != "VAT"]
-    if sum(len(s.findall(CBC + "CompanyID")) for s in other_ids) > 1:
+    other_ids = [s for s in supplier_schemes if doc.findtext(s, path("cac:TaxScheme", "cbc:ID")) != "VAT"]
+    if sum(len(doc.select(s, CBC + "CompanyID")) for s in other_ids) > 1:
         fire("UBL-SR-13")
     sepa = [
         el
         for identification in doc.all(CAC + "PartyIdentification")
-        for el in identification.iterfind(CBC + "ID")
+        for el in doc.select(identification, CBC + "ID")
         if (el.get("schemeID") or "").upper() == "SEPA"
     ]
     if len(sepa) > 1:
@@ -131,14 +135,14 @@ def check(doc: Doc) -> None:
     if len(list(doc.all(CAC + "PaymentMandate"))) > 1:
         fire("UBL-SR-55")
 
-    for reference in root.iterfind(CAC + "BillingReference"):
-        documents = reference.findall(CAC + "InvoiceDocumentReference")
+    for reference in doc.select(root, CAC + "BillingReference"):
+        documents = doc.select(reference, CAC + "InvoiceDocumentReference")
         if len(documents) > 1:
             fire("UBL-SR-06", reference)
-        if documents and not any(norm(d.findtext(CBC + "ID")) for d in documents):
+        if documents and not any(norm(doc.findtext(d, CBC + "ID")) for d in documents):
             fire("UBL-SR-07", reference)
     supplier_party = doc.supplier
-    for payee in root.iterfind(CAC + "PayeeParty"):
+    for payee in doc.select(root, CAC + "PayeeParty"):
         for rule, where, seller_where in (
             ("UBL-SR-19", path("cac:PartyName", "cbc:Name"), path("cac:PartyName", "cbc:Name")),
             (
@@ -148,62 +152,72 @@ def check(doc: Doc) -> None:
             ),
             ("UBL-SR-21", path("cac:PartyLegalEntity", "cbc:CompanyID"), None),
         ):
-            values = payee.findall(where)
+            values = doc.select(payee, where)
             same_as_seller = False
             if seller_where and supplier_party is not None and len(values) == 1:
-                seller_values = {el.text for el in supplier_party.iterfind(seller_where)}
+                seller_values = {el.text for el in doc.select(supplier_party, seller_where)}
                 same_as_seller = values[0].text in seller_values
             if len(values) > 1 or same_as_seller:
                 fire(rule, payee)
-    for representative in root.iterfind(CAC + "TaxRepresentativeParty"):
-        if len(representative.findall(path("cac:PartyName", "cbc:Name"))) > 1:
+    for representative in doc.select(root, CAC + "TaxRepresentativeParty"):
+        if len(doc.select(representative, path("cac:PartyName", "cbc:Name"))) > 1:
             fire("UBL-SR-22", representative)
-        if len(representative.findall(path("cac:PartyTaxScheme", "cbc:CompanyID"))) > 1:
+        if len(doc.select(representative, path("cac:PartyTaxScheme", "cbc:CompanyID"))) > 1:
             fire("UBL-SR-23", representative)
-    for delivery in root.iterfind(CAC + "Delivery"):
-        if len(delivery.findall(path("cac:DeliveryParty", "cac:PartyName", "cbc:Name"))) > 1:
+    for delivery in doc.select(root, CAC + "Delivery"):
+        if len(doc.select(delivery, path("cac:DeliveryParty", "cac:PartyName", "cbc:Name"))) > 1:
             fire("UBL-SR-25", delivery)
-    for means in root.iterfind(CAC + "PaymentMeans"):
+    for means in doc.select(root, CAC + "PaymentMeans"):
         for rule, where in (
             ("UBL-SR-26", CBC + "PaymentID"),
             ("UBL-SR-27", CBC + "InstructionNote"),
             ("UBL-SR-28", path("cac:PaymentMandate", "cbc:ID")),
         ):
-            if len(means.findall(where)) > 1:
+            if len(doc.select(means, where)) > 1:
                 fire(rule, means)
     for ac in doc.all(CAC + "AllowanceCharge"):
-        indicator = charge_indicator(ac)
-        if indicator is not None and len(ac.findall(CBC + "AllowanceChargeReason")) > 1:
+        indicator = doc.charge_indicator(ac)
+        if indicator is not None and len(doc.select(ac, CBC + "AllowanceChargeReason")) > 1:
             fire("UBL-SR-31" if indicator else "UBL-SR-30", ac)
     for subtotal in doc.all(CAC + "TaxSubtotal"):
-        if len(subtotal.findall(path("cac:TaxCategory", "cbc:TaxExemptionReason"))) > 1:
+        if len(doc.select(subtotal, path("cac:TaxCategory", "cbc:TaxExemptionReason"))) > 1:
             fire("UBL-SR-32", subtotal)
     for reference in doc.all(CAC + "AdditionalDocumentReference"):
-        if len(reference.findall(CBC + "DocumentDescription")) > 1:
+        if len(doc.select(reference, CBC + "DocumentDescription")) > 1:
             fire("UBL-SR-33", reference)
-        type_code = reference.findtext(CBC + "DocumentTypeCode")
-        has_scheme = any(el.get("schemeID") is not None for el in reference.iterfind(CBC + "ID"))
+        type_code = doc.findtext(reference, CBC + "DocumentTypeCode")
+        has_scheme = any(el.get("schemeID") is not None for el in doc.select(reference, CBC + "ID"))
         if has_scheme and not (type_code == "130" or (not doc.is_invoice and type_code == "50")):
             fire("UBL-SR-43", reference)
-    for party in root.iterfind(path("cac:AccountingSupplierParty", "cac:Party")):
-        if len(party.findall(CAC + "PartyTaxScheme")) > 2:
+    for party in doc.select(root, path("cac:AccountingSupplierParty", "cac:Party")):
+        if len(doc.select(party, CAC + "PartyTaxScheme")) > 2:
             fire("UBL-SR-42", party)
     for address in doc.all(CAC + "PostalAddress", CAC + "Address"):
-        if len(address.findall(CAC + "AddressLine")) > 1:
+        if len(doc.select(address, CAC + "AddressLine")) > 1:
             fire("UBL-SR-51", address)
     for scheme in doc.all(CAC + "PartyTaxScheme"):
-        if scheme.find(CBC + "CompanyID") is None:
+        if doc.first(scheme, CBC + "CompanyID") is None:
             fire("UBL-SR-53", scheme)
-    for line in doc.lines:
-        get = doc.kids(line).get
+    kids = doc.kids
+    for info in doc.line_info():
+        if info.clean:
+            continue
+        line = info.el
+        get = info.kids.get
         for rule, tag, child in _LINE_AT_MOST_ONCE:
-            found = get(tag, ())
+            found = get(tag)
+            if not found:
+                continue
             if child is not None:
-                found = [el for parent in found for el in doc.kids(parent).get(child, ())]
+                if child is _ITEM_DESCRIPTION:
+                    found = [el for ik in info.items for el in ik.get(child, ())]
+                elif child is _PRICE_DISCOUNT:
+                    found = [el for pk in info.prices for el in pk.get(child, ())]
+                else:
+                    found = [el for parent in found for el in kids(parent).get(child, ())]
             if len(found) > 1:
                 fire(rule, line)
-        items = get(CAC + "Item", ())
-        if sum(len(doc.kids(item).get(CAC + "ClassifiedTaxCategory", ())) for item in items) != 1:
+        if len(info.categories) != 1:
             fire("UBL-SR-48", line)
 
     # -- data types ------------------------------------------------------------------------------

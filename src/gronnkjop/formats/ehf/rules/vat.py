@@ -23,10 +23,8 @@ from ._base import (
     ZERO,
     Doc,
     Element,
-    category_id,
-    charge_indicator,
+    dec,
     dec_of,
-    is_vat_scheme,
     norm,
     path,
     round2,
@@ -69,27 +67,27 @@ _CUSTOMER_SCHEMES = path("cac:AccountingCustomerParty", "cac:Party", "cac:PartyT
 _CUSTOMER_LEGAL_ID = path("cac:AccountingCustomerParty", "cac:Party", "cac:PartyLegalEntity", "cbc:CompanyID")
 
 
-def _has_company_id(root: Element, schemes: str, *, vat: bool | None) -> bool:
+def _has_company_id(doc: Doc, root: Element, schemes: str, *, vat: bool | None) -> bool:
     """An existing ``cbc:CompanyID`` under a PartyTaxScheme whose scheme is VAT (vat=True), is
     not VAT (vat=False) or any (None)."""
-    for scheme in root.iterfind(schemes):
-        if scheme.find(CBC + "CompanyID") is None:
+    for scheme in doc.select(root, schemes):
+        if doc.first(scheme, CBC + "CompanyID") is None:
             continue
-        if vat is None or is_vat_scheme(scheme) is vat:
+        if vat is None or doc.category(scheme)[1] is vat:
             return True
     return False
 
 
 def _parties_ok(doc: Doc, rule: str) -> bool:
     root = doc.root
-    seller_vat = _has_company_id(root, _SUPPLIER_SCHEMES, vat=True)
-    representative_vat = _has_company_id(root, _REPRESENTATIVE_SCHEMES, vat=True)
-    buyer_vat = _has_company_id(root, _CUSTOMER_SCHEMES, vat=True)
+    seller_vat = _has_company_id(doc, root, _SUPPLIER_SCHEMES, vat=True)
+    representative_vat = _has_company_id(doc, root, _REPRESENTATIVE_SCHEMES, vat=True)
+    buyer_vat = _has_company_id(doc, root, _CUSTOMER_SCHEMES, vat=True)
     if rule == "seller":
-        return seller_vat or representative_vat or _has_company_id(root, _SUPPLIER_SCHEMES, vat=False)
+        return seller_vat or representative_vat or _has_company_id(doc, root, _SUPPLIER_SCHEMES, vat=False)
     if rule == "reverse-charge":
-        seller = seller_vat or representative_vat or _has_company_id(root, _SUPPLIER_SCHEMES, vat=False)
-        return seller and (buyer_vat or root.find(_CUSTOMER_LEGAL_ID) is not None)
+        seller = seller_vat or representative_vat or _has_company_id(doc, root, _SUPPLIER_SCHEMES, vat=False)
+        return seller and (buyer_vat or doc.first(root, _CUSTOMER_LEGAL_ID) is not None)
     if rule == "intra-community":
         return (seller_vat or representative_vat) and buyer_vat
     if rule == "export":
@@ -98,16 +96,12 @@ def _parties_ok(doc: Doc, rule: str) -> bool:
     return not (seller_vat or representative_vat or buyer_vat)
 
 
-def _in_category(category: Element | None, code: str) -> bool:
-    return category is not None and category_id(category) == code and is_vat_scheme(category)
+def _in_category(doc: Doc, category: Element | None, code: str) -> bool:
+    return category is not None and doc.category(category) == (code, True)
 
 
-def _percent(category: Element) -> Decimal | None:
-    return dec_of(category.find(CBC + "Percent"))
-
-
-def _rate_ok(category: Element, rule: str) -> bool:
-    percent_el = category.find(CBC + "Percent")
+def _rate_ok(doc: Doc, category: Element, rule: str) -> bool:
+    percent_el = doc.first(category, CBC + "Percent")
     if rule == "absent":
         return percent_el is None
     percent = dec_of(percent_el)
@@ -120,27 +114,56 @@ def _rate_ok(category: Element, rule: str) -> bool:
     return percent >= 0
 
 
+_T_PERCENT = CBC + "Percent"
+_T_TAX_CATEGORY = CAC + "TaxCategory"
+_T_AMOUNT = CBC + "Amount"
+
+
+def _rate_ok_value(percent_el: Element | None, rule: str, cache: dict) -> bool:
+    """:func:`_rate_ok` from the category's first ``cbc:Percent`` element, cached by its text."""
+    if rule == "absent":
+        return percent_el is None
+    if percent_el is None:
+        return False
+    key = (percent_el.text, rule)
+    found = cache.get(key)
+    if found is None:
+        percent = dec(percent_el.text)
+        if percent is None:
+            found = False
+        elif rule == "positive":
+            found = percent > 0
+        elif rule == "zero":
+            found = percent == 0
+        else:
+            found = percent >= 0
+        cache[key] = found
+    return found
+
+
 def check(doc: Doc) -> None:
     root = doc.root
     code_of = doc.vat_code
-    line_categories = [c for _, categories, _ in doc.line_facts() for c in categories]
+    lines = doc.line_info()
     all_classified = doc.all(CAC + "ClassifiedTaxCategory")
     all_ac_categories: list[tuple[Element, bool | None, Element]] = [
-        (ac, charge_indicator(ac), c)
+        (ac, doc.charge_indicator(ac), c)
         for ac in doc.all(CAC + "AllowanceCharge")
-        for c in doc.kids(ac).get(CAC + "TaxCategory", ())
+        for c in doc.kids(ac).get(_T_TAX_CATEGORY, ())
     ]
     breakdown: list[tuple[Element, Element]] = [
         (subtotal, c)
         for total in doc.tax_totals
-        for subtotal in total.iterfind(CAC + "TaxSubtotal")
-        for c in subtotal.iterfind(CAC + "TaxCategory")
+        for subtotal in doc.select(total, CAC + "TaxSubtotal")
+        for c in doc.select(subtotal, _T_TAX_CATEGORY)
     ]
     in_lines = {code_of(c) for c in all_classified}
     in_allowances = {code_of(c) for _, ind, c in all_ac_categories if ind is False}
     in_charges = {code_of(c) for _, ind, c in all_ac_categories if ind is True}
     in_any_ac = {code_of(c) for _, _, c in all_ac_categories}
     breakdown_codes = {code_of(c) for _, c in breakdown}
+    rate_cache: dict = {}
+    totals: _Totals | None = None
 
     for cat in CATEGORIES:
         code, prefix = cat.code, cat.prefix
@@ -157,26 +180,34 @@ def check(doc: Doc) -> None:
             if code in present and not _parties_ok(doc, cat.parties):
                 doc.fire(f"{prefix}-{number}")
         # -05
-        for c in line_categories:
-            if code_of(c) == code and not _rate_ok(c, cat.rate):
-                doc.fire(f"{prefix}-05", c)
+        rule = cat.rate
+        for info in lines:
+            for c, (c_code, vat, percents, _has_id) in zip(info.categories, info.cat_facts, strict=True):
+                if (
+                    vat
+                    and c_code == code
+                    and not _rate_ok_value(percents[0] if percents else None, rule, rate_cache)
+                ):
+                    doc.fire(f"{prefix}-05", c)
         # -06 / -07
         for _, indicator, c in all_ac_categories:
             if indicator is None or code_of(c) != code:
                 continue
-            if not _rate_ok(c, cat.rate):
+            if not _rate_ok(doc, c, cat.rate):
                 doc.fire(f"{prefix}-07" if indicator else f"{prefix}-06", c)
         # -08..-10
         for subtotal, c in breakdowns:
             if subtotal.getparent() is None or subtotal.getparent().getparent() is not root:
                 continue
-            if not _taxable_ok(doc, cat, subtotal, c):
+            if totals is None:
+                totals = _Totals(doc)
+            if not _taxable_ok(doc, totals, cat, subtotal, c):
                 doc.fire(f"{prefix}-08", c)
-            if not _tax_ok(cat, subtotal, c):
+            if not _tax_ok(doc, cat, subtotal, c):
                 doc.fire(f"{prefix}-09", c)
             has_exemption = (
-                c.find(CBC + "TaxExemptionReason") is not None
-                or c.find(CBC + "TaxExemptionReasonCode") is not None
+                doc.first(c, CBC + "TaxExemptionReason") is not None
+                or doc.first(c, CBC + "TaxExemptionReasonCode") is not None
             )
             if has_exemption != (cat.exemption == "required"):
                 doc.fire(f"{prefix}-10", c)
@@ -188,33 +219,69 @@ def check(doc: Doc) -> None:
     _split_payment(doc, all_classified, all_ac_categories)
 
 
-def _taxable_ok(doc: Doc, cat: Category, subtotal: Element, category: Element) -> bool:
-    taxable = dec_of(subtotal.find(CBC + "TaxableAmount"))
+class _Totals:
+    """The line and allowance/charge facts the -08 rules sum, gathered once per document."""
+
+    __slots__ = ("acs", "lines")
+
+    def __init__(self, doc: Doc) -> None:
+        decimals: dict[str | None, Decimal | None] = {}
+
+        def percent(percents: list[Element]) -> Decimal | None:
+            # _percent(c): the first cbc:Percent as xs:decimal
+            if not percents:
+                return None
+            value = percents[0].text
+            if value not in decimals:
+                decimals[value] = dec(value)
+            return decimals[value]
+
+        #: per line: (category codes, first-Percent values, line amount)
+        self.lines = [
+            (
+                [code for code, _vat, _percents, _has_id in info.cat_facts],
+                [percent(percents) for _code, _vat, percents, _has_id in info.cat_facts],
+                info.amount,
+            )
+            for info in doc.line_info()
+        ]
+        #: per allowance/charge with a cac:TaxCategory: ((category id, first Percent) of each,
+        #: on the document level?, amount, indicator)
+        acs = []
+        root = doc.root
+        for ac in doc.all(CAC + "AllowanceCharge"):
+            kids = doc.kids(ac)
+            cats = kids.get(_T_TAX_CATEGORY)
+            if not cats:
+                continue
+            facts = [(doc.category(c)[0], percent(doc.kids(c).get(_T_PERCENT, ()))) for c in cats]
+            on_root = ac.getparent() is root
+            amount = dec_of(doc.first(ac, _T_AMOUNT)) if on_root else None
+            acs.append((facts, on_root, amount, doc.charge_indicator(ac) if on_root else None))
+        self.acs = acs
+
+
+def _taxable_ok(doc: Doc, totals: _Totals, cat: Category, subtotal: Element, category: Element) -> bool:
+    taxable = dec_of(doc.first(subtotal, CBC + "TaxableAmount"))
     code = cat.code
     if cat.per_rate:
-        percents = category.findall(CBC + "Percent")
+        percents = doc.select(category, _T_PERCENT)
         rates = [dec_of(p) for p in percents]
         for rate in rates:
             if rate is None:
                 return False
             line_sum = ZERO
             found = False
-            for _line, categories, amount in doc.line_facts():
-                if any(doc.category(c)[0] == code for c in categories) and any(
-                    _percent(c) == rate for c in categories
-                ):
+            for codes, line_rates, amount in totals.lines:
+                if code in codes and rate in line_rates:
                     found = True
                     line_sum += amount or ZERO
             ac_sum = ZERO
-            for ac in doc.all(CAC + "AllowanceCharge"):
-                cats = ac.findall(CAC + "TaxCategory")
-                if any(category_id(c) == code for c in cats) and any(
-                    dec_of(c.find(CBC + "Percent")) == rate for c in cats
-                ):
+            for facts, on_root, value, indicator in totals.acs:
+                if any(c_code == code for c_code, _ in facts) and any(p == rate for _, p in facts):
                     found = True
-                    if ac.getparent() is doc.root:
-                        value = dec_of(ac.find(CBC + "Amount")) or ZERO
-                        indicator = charge_indicator(ac)
+                    if on_root:
+                        value = value or ZERO
                         if indicator is True:
                             ac_sum += value
                         elif indicator is False:
@@ -231,13 +298,13 @@ def _taxable_ok(doc: Doc, cat: Category, subtotal: Element, category: Element) -
     if not doc.lines or taxable is None:
         return False
     total = ZERO
-    for line in doc.lines:
-        if any(category_id(c) == code for c in line.iterfind(path("cac:Item", "cac:ClassifiedTaxCategory"))):
-            total += dec_of(line.find(CBC + "LineExtensionAmount")) or ZERO
+    for codes, _rates, amount in totals.lines:
+        if code in codes:
+            total += amount or ZERO
     for ac in doc.doc_allowance_charges:
-        if any(category_id(c) == code for c in ac.iterfind(CAC + "TaxCategory")):
-            value = dec_of(ac.find(CBC + "Amount")) or ZERO
-            indicator = charge_indicator(ac)
+        if any(doc.category(c)[0] == code for c in doc.select(ac, _T_TAX_CATEGORY)):
+            value = dec_of(doc.first(ac, _T_AMOUNT)) or ZERO
+            indicator = doc.charge_indicator(ac)
             if indicator is True:
                 total += value
             elif indicator is False:
@@ -245,12 +312,12 @@ def _taxable_ok(doc: Doc, cat: Category, subtotal: Element, category: Element) -
     return taxable == total
 
 
-def _tax_ok(cat: Category, subtotal: Element, category: Element) -> bool:
-    tax = dec_of(subtotal.find(CBC + "TaxAmount"))
+def _tax_ok(doc: Doc, cat: Category, subtotal: Element, category: Element) -> bool:
+    tax = dec_of(doc.first(subtotal, CBC + "TaxAmount"))
     if cat.tax == "zero":
         return tax is not None and tax == 0
-    taxable = dec_of(subtotal.find(CBC + "TaxableAmount"))
-    percent = dec_of(category.find(CBC + "Percent"))
+    taxable = dec_of(doc.first(subtotal, CBC + "TaxableAmount"))
+    percent = dec_of(doc.first(category, CBC + "Percent"))
     if tax is None or taxable is None or percent is None:
         return False
     if cat.code == "S":
@@ -261,17 +328,18 @@ def _tax_ok(cat: Category, subtotal: Element, category: Element) -> bool:
 
 def _intra_community(doc: Doc, breakdown: list[tuple[Element, Element]]) -> None:
     root = doc.root
-    if not any(_in_category(c, "K") for s, c in breakdown if s.getparent().getparent() is root):
+    if not any(_in_category(doc, c, "K") for s, c in breakdown if s.getparent().getparent() is root):
         return
-    delivery_date = root.findtext(path("cac:Delivery", "cbc:ActualDeliveryDate")) or ""
-    period = root.find(CAC + "InvoicePeriod")
+    delivery_date = doc.findtext(root, path("cac:Delivery", "cbc:ActualDeliveryDate")) or ""
+    period = doc.first(root, CAC + "InvoicePeriod")
     if not (len(delivery_date) > 1 or (period is not None and len(period))):
         doc.fire("BR-IC-11")
     country = (
-        root.findtext(
+        doc.findtext(
+            root,
             path(
                 "cac:Delivery", "cac:DeliveryLocation", "cac:Address", "cac:Country", "cbc:IdentificationCode"
-            )
+            ),
         )
         or ""
     )
@@ -286,16 +354,16 @@ def _not_subject(
     ac_categories: list[tuple[Element, bool | None, Element]],
 ) -> None:
     root = doc.root
-    if not any(_in_category(c, "O") for s, c in breakdown if s.getparent().getparent() is root):
+    if not any(_in_category(doc, c, "O") for s, c in breakdown if s.getparent().getparent() is root):
         return
     doc_breakdown = [c for s, c in breakdown if s.getparent().getparent() is root]
-    if any(category_id(c) != "O" for c in doc_breakdown if c.find(CBC + "ID") is not None):
+    if any(doc.category(c)[0] != "O" for c in doc_breakdown if doc.first(c, CBC + "ID") is not None):
         doc.fire("BR-O-11")
-    if any(category_id(c) != "O" for c in classified if c.find(CBC + "ID") is not None):
+    if any(doc.category(c)[0] != "O" for c in classified if doc.first(c, CBC + "ID") is not None):
         doc.fire("BR-O-12")
     for indicator, rule in ((False, "BR-O-13"), (True, "BR-O-14")):
         if any(
-            ind is indicator and c.find(CBC + "ID") is not None and category_id(c) != "O"
+            ind is indicator and doc.first(c, CBC + "ID") is not None and doc.category(c)[0] != "O"
             for _, ind, c in ac_categories
         ):
             doc.fire(rule)
@@ -306,13 +374,13 @@ def _split_payment(
 ) -> None:
     root = doc.root
     categories = [*classified, *(c for _, _, c in ac_categories)]
-    categories += list(root.iterfind(path("cac:TaxTotal", "cac:TaxSubtotal", "cac:TaxCategory")))
-    if not any(category_id(c) == "B" for c in categories):
+    categories += list(doc.select(root, path("cac:TaxTotal", "cac:TaxSubtotal", "cac:TaxCategory")))
+    if not any(doc.category(c)[0] == "B" for c in categories):
         return
     countries = [
         norm(el.text) for el in doc.all(CBC + "IdentificationCode") if el.getparent().tag == CAC + "Country"
     ]
     if any(country != "IT" for country in countries):
         doc.fire("BR-B-01")
-    if any(category_id(c) == "S" for c in categories):
+    if any(doc.category(c)[0] == "S" for c in categories):
         doc.fire("BR-B-02")
