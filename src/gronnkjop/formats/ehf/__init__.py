@@ -8,12 +8,14 @@ for result in iter_documents("innboks.zip"):     # one DocumentResult per file, 
     ...
 report = validate("faktura.xml")                 # Report of Findings
 ```
+
+``validate`` is the function of :mod:`.validate` (imported eagerly). To read and validate one parsed
+tree, share a :class:`TreeIndex` (see :mod:`.index`).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
+from .index import TreeIndex
 from .model import (
     AllowanceCharge,
     Invoice,
@@ -25,35 +27,35 @@ from .model import (
     TaxSubtotal,
 )
 from .reader import DocumentResult, iter_documents, iter_raw_documents, read_invoice
-from .writer import LineInput, build_invoice, norwegian_party, write_invoice
+from .report import Finding, Report
 
-if TYPE_CHECKING:
-    from .report import Report
+# ``validate`` is the function, not the submodule of the same name: importing the submodule binds
+# the package attribute to the module, and this ``from`` import then binds the function over it. A
+# module already imported is not bound again, so ``import gronnkjop.formats.ehf.validate`` later
+# does not change it; the module itself is ``sys.modules["gronnkjop.formats.ehf.validate"]``.
+from .validate import validate, validate_tree
+from .writer import LineInput, build_invoice, norwegian_party, write_invoice
 
 __all__ = [
     "AllowanceCharge",
     "DocumentResult",
+    "Finding",
     "Invoice",
     "InvoiceLine",
     "LineInput",
     "MonetaryTotal",
     "Party",
     "PaymentMeans",
+    "Report",
     "TaxCategory",
     "TaxSubtotal",
+    "TreeIndex",
     "build_invoice",
     "iter_documents",
     "iter_raw_documents",
     "norwegian_party",
     "read_invoice",
     "validate",
+    "validate_tree",
     "write_invoice",
 ]
-
-
-def validate(source: Any, *args: Any, **kwargs: Any) -> Report:
-    """Validate one EHF document (see :mod:`.validate`); imported lazily so that reading and writing
-    work even where the validator is not installed."""
-    from .validate import validate as _validate
-
-    return _validate(source, *args, **kwargs)
