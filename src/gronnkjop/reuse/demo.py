@@ -374,6 +374,7 @@ def _pick(items: list[ReuseItem], units: int, *, receiver) -> ReuseItem | None:
 @register("reuse", order=50)
 def load(ctx: DemoContext) -> None:
     rng = random.Random(20260504)
+    services.factor_table_ensure()
     stores = {}
     for org_key, (name, address, lat, lon) in STORES.items():
         stores[org_key], _ = Store.objects.update_or_create(

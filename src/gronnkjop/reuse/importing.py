@@ -68,21 +68,21 @@ def columns() -> tuple[Column, ...]:
         .exclude(item_type=PER_KG)
         .values_list("item_type", flat=True)
     }
+    # item_type, title and quantity are required; the other columns may be empty or left out.
+    extra = {"required": False, "optional": True}
     return (
         Column("item_type", choice(item_types), aliases=("type", "varetype", "gjenstandstype")),
-        Column("category", choice(_category_map()), aliases=("kategori",), required=False),
         Column("title", parse_text, aliases=("tittel", "navn", "beskrivelse_kort")),
         Column("quantity", parse_quantity, aliases=("antall", "qty")),
-        Column(
-            "condition", choice(CONDITIONS), aliases=("tilstand",), required=False, default=Condition.GOOD
-        ),
-        Column("location", str, aliases=("plassering", "sted", "lokasjon"), required=False, default=""),
-        Column("new_price", parse_amount, aliases=("nypris", "pris_ny", "pris_som_ny"), required=False),
-        Column("weight_kg", parse_amount, aliases=("vekt_kg", "vekt"), required=False),
-        Column("code", str, aliases=("kode", "id", "strekkode"), required=False, optional=True, default=""),
-        Column("description", str, aliases=("beskrivelse",), required=False, optional=True, default=""),
-        Column("floor", str, aliases=("etasje",), required=False, optional=True, default=""),
-        Column("room", str, aliases=("rom",), required=False, optional=True, default=""),
+        Column("category", choice(_category_map()), aliases=("kategori",), **extra),
+        Column("condition", choice(CONDITIONS), aliases=("tilstand",), default=Condition.GOOD, **extra),
+        Column("location", str, aliases=("plassering", "sted", "lokasjon"), default="", **extra),
+        Column("new_price", parse_amount, aliases=("nypris", "pris_ny", "pris_som_ny"), **extra),
+        Column("weight_kg", parse_amount, aliases=("vekt_kg", "vekt"), **extra),
+        Column("code", str, aliases=("kode", "id", "strekkode"), default="", **extra),
+        Column("description", str, aliases=("beskrivelse",), default="", **extra),
+        Column("floor", str, aliases=("etasje",), default="", **extra),
+        Column("room", str, aliases=("rom",), default="", **extra),
     )
 
 

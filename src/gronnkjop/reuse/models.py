@@ -232,7 +232,7 @@ class ItemPhoto(models.Model):
     """A photo, re-encoded as JPEG without metadata, with a thumbnail."""
 
     item = models.ForeignKey(ReuseItem, on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(upload_to=_photo_path, width_field="width", height_field="height")
+    image = models.ImageField(upload_to=_photo_path)
     thumbnail = models.ImageField(upload_to=_photo_path)
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -12,6 +13,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from PIL import Image
 
 from gronnkjop.core.models import Organisation, Unit
 
@@ -243,7 +245,9 @@ def item_status_change(
 
 def _photo_save(*, item: ReuseItem, data: bytes, alt: str = "") -> ItemPhoto:
     full, thumb = photo_process(data)
-    photo = ItemPhoto(item=item, alt=alt or item.title)
+    with Image.open(io.BytesIO(full)) as image:
+        width, height = image.size
+    photo = ItemPhoto(item=item, alt=alt or item.title, width=width, height=height)
     photo.image.save("photo.jpg", ContentFile(full), save=False)
     photo.thumbnail.save("thumb.jpg", ContentFile(thumb), save=False)
     photo.save()
@@ -517,6 +521,30 @@ def reservation_receive(*, organisation: Organisation, reservation: Reservation,
 
 
 # --- factor table -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def factor_table_ensure() -> int:
+    """Load the repository fixture's rows for item types that have no factor at all (the migration
+    does this once; a database emptied by a flush gets them back). Returns how many were added."""
+    from .factor_fixture import all_rows
+
+    known = set(Factor.objects.values_list("item_type", flat=True))
+    rows = [
+        Factor(
+            item_type=key,
+            version=1,
+            category=cat,
+            kg_co2e_new=new,
+            kg_co2e_saved=saved,
+            basis=basis,
+            source=source,
+        )
+        for key, cat, new, saved, basis, source in all_rows()
+        if key not in known
+    ]
+    Factor.objects.bulk_create(rows)
+    return len(rows)
 
 
 @transaction.atomic

@@ -1,0 +1,136 @@
+"""Registration one by one (with a phone photo), photos without metadata, QR label sheets."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+
+from gronnkjop.reuse import services
+from gronnkjop.reuse.images import photo_process
+from gronnkjop.reuse.models import ItemPhoto, ReuseItem
+from tests.reuse.conftest import jpeg_with_exif, make_item
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def test_photo_process_strips_exif_applies_orientation_and_makes_a_thumbnail():
+    full, thumb = photo_process(jpeg_with_exif(size=(1200, 800), orientation=6))
+    with Image.open(io.BytesIO(full)) as image:
+        assert (image.format, image.size, dict(image.getexif()), image.info.get("exif")) == (
+            "JPEG",
+            (800, 1200),
+            {},
+            None,
+        )
+        # orientation 6 rotates 90° clockwise: the blue line along the top edge is now on the right
+        assert image.getpixel((799, 10))[2] > 150
+    with Image.open(io.BytesIO(thumb)) as image:
+        assert (image.size, dict(image.getexif())) == ((267, 400), {})
+    assert b"PhoneMaker" not in full + thumb
+    assert b"Exif" not in full + thumb
+
+
+def test_photo_process_refuses_what_is_not_a_photo():
+    with pytest.raises(ValidationError) as error:
+        photo_process(b"%PDF-1.4 not an image")
+    assert error.value.messages == ["Filen er ikke et bilde som kan leses."]
+
+
+def test_photo_process_refuses_other_image_formats():
+    out = io.BytesIO()
+    Image.new("RGB", (10, 10)).save(out, format="GIF")
+    with pytest.raises(ValidationError):
+        photo_process(out.getvalue())
+
+
+def test_registering_on_the_phone_form_with_a_photo(org_a, users_a, client):
+    client.force_login(users_a["innkjoper"])
+    photo = SimpleUploadedFile("IMG_0001.jpg", jpeg_with_exif(), content_type="image/jpeg")
+    response = client.post(
+        reverse("reuse:item_create"),
+        {
+            "title": "Hev-senk-skrivebord",
+            "item_type": "height_adjustable_desk",
+            "category": "furniture.desks",
+            "quantity": "3",
+            "condition": "good",
+            "new_price": "8900",
+            "weight_kg": "45",
+            "photo": photo,
+        },
+    )
+    item = ReuseItem.objects.get()
+    assert response.status_code == 302
+    assert (item.organisation, item.quantity_available, item.status, item.code) == (
+        org_a,
+        3,
+        "available",
+        "OB-177-00001",
+    )
+    stored = ItemPhoto.objects.get(item=item)
+    data = stored.image.read()
+    assert b"PhoneMaker" not in data and (stored.width, stored.height) == (800, 1200)
+    assert list(item.status_changes.values_list("new_status", "by")) == [
+        ("available", users_a["innkjoper"].pk)
+    ]
+
+
+def test_the_form_asks_for_the_camera(users_a, client):
+    client.force_login(users_a["innkjoper"])
+    body = client.get(reverse("reuse:item_create")).content.decode()
+    assert re.search(
+        r'<input[^>]*type="file"[^>]*accept="image/\*"[^>]*capture="environment"', body
+    ) or re.search(r'<input[^>]*accept="image/\*"[^>]*capture="environment"[^>]*type="file"', body)
+
+
+def test_photos_are_served_only_to_those_who_may_see_the_item(org_a, org_b, users_a, users_b, client):
+    item = make_item(org_a)
+    photo = services.photo_add(organisation=org_a, item=item, data=jpeg_with_exif())
+    url = reverse("reuse:photo", args=[photo.pk, "thumb"])
+    client.force_login(users_a["behovseier"])
+    response = client.get(url)
+    assert (response.status_code, response["Content-Type"]) == (200, "image/jpeg")
+    client.force_login(users_b["behovseier"])
+    assert client.get(url).status_code == 404
+    client.logout()
+    assert client.get(url).status_code == 404
+    item.public = True
+    item.save()
+    assert client.get(url).status_code == 200
+
+
+def test_the_label_sheet_is_a_pdf_with_one_qr_label_per_item(org_a, users_a, client):
+    items = [make_item(org_a, title=f"Stol {n}") for n in range(26)]
+    client.force_login(users_a["leder"])
+    query = "&".join(f"id={item.pk}" for item in items)
+    response = client.get(reverse("reuse:labels") + "?" + query)
+    pdf = response.content
+    assert (response.status_code, response["Content-Type"], pdf[:5]) == (200, "application/pdf", b"%PDF-")
+    assert len(re.findall(rb"/Subtype\s*/Image", pdf)) == 26
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 2
+
+
+def test_labels_include_only_own_items(org_a, org_b, users_a, collaboration, client):
+    other = make_item(org_b, days_ago=100)
+    client.force_login(users_a["leder"])
+    assert client.get(reverse("reuse:labels") + f"?id={other.pk}").status_code == 404
+
+
+def test_the_quantity_cannot_go_below_the_reserved_units(org_a, users_a):
+    item = make_item(org_a, quantity=5)
+    services.reservation_create(organisation=org_a, item=item, quantity=3, by=users_a["behovseier"])
+    with pytest.raises(ValidationError):
+        services.item_update(organisation=org_a, item=item, by=None, quantity=2)
+    updated = services.item_update(organisation=org_a, item=item, by=None, quantity=8)
+    assert (updated.quantity, updated.quantity_available) == (8, 5)
