@@ -48,14 +48,14 @@ OUTSIDE_SUPPLIERS = {
 
 #: contract number → (invoices at scale 1, units that order, quantity range, lines range, months active)
 PROFILE = {
-    "DUL-103": (700, ["radhuset", "dulten_skole", "helse", "biblioteket", "it"], (1, 10), (1, 4)),
+    "DUL-103": (900, ["radhuset", "dulten_skole", "helse", "biblioteket", "it"], (1, 6), (1, 3)),
     "DUL-090": (150, ["radhuset", "dulten_skole"], (2, 10), (1, 3)),
-    "DUL-104": (500, ["radhuset", "helse", "dulten_skole"], (4, 15), (1, 2)),
-    "DUL-102": (1200, ["vei"], (2, 12), (1, 3)),
+    "DUL-104": (600, ["radhuset", "helse", "dulten_skole"], (3, 10), (1, 2)),
+    "DUL-102": (1700, ["vei"], (2, 12), (1, 3)),
     "SAM-201": (700, ["it", "dulten_skole", "radhuset"], (1, 2), (1, 2)),
     "DUL-101": (110, ["biblioteket", "dulten_skole"], (1, 3), (1, 3)),
     "DUL-105": (800, ["eiendom", "dulten_skole"], (2, 16), (1, 4)),
-    "DUL-106": (700, ["eiendom", "helse"], (1, 6), (1, 3)),
+    "DUL-106": (1000, ["eiendom", "helse"], (1, 6), (1, 3)),
 }
 #: Regular spend stays under this share of a contract's ceiling, so only the planted invoice crosses one.
 CEILING_SHARE = Decimal("0.85")
