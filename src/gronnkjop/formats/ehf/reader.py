@@ -88,6 +88,18 @@ _TAX_CATEGORIES: dict[tuple, TaxCategory] = {}
 _DECIMALS: dict[str, Decimal] = {}
 
 
+_T_TAX_SCHEME = _CAC + "TaxScheme"
+_T_PERCENT = _CBC + "Percent"
+_T_EXEMPTION_CODE = _CBC + "TaxExemptionReasonCode"
+_T_EXEMPTION = _CBC + "TaxExemptionReason"
+
+
+def _raw(kids: dict, tag: str) -> str | None:
+    """The text of the first child ``tag`` as it stands (None when absent or empty)."""
+    found = kids.get(tag)
+    return found[0].text if found else None
+
+
 def _strip(text: str | None) -> str | None:
     if text is None:
         return None
@@ -345,14 +357,22 @@ class _Reader:
     def tax_category(self, el: etree._Element | None) -> TaxCategory | None:
         if el is None:
             return None
-        # Categories repeat on every line: equal texts give one shared (immutable) object.
-        key = tuple((c.tag, c.text) for c in el.iter() if c.tag.__class__ is str)
+        # Categories repeat on every line: equal inputs give one shared (immutable) object. The key
+        # is the raw text of each child the category is read from (None when absent).
+        k = self.kids(el)
+        scheme_el = self.first(k, _T_TAX_SCHEME)
+        scheme_kids = self.kids(scheme_el) if scheme_el is not None else None
+        key = (
+            _raw(k, _T_ID),
+            _raw(k, _T_PERCENT),
+            _raw(k, _T_EXEMPTION_CODE),
+            _raw(k, _T_EXEMPTION),
+            _raw(scheme_kids, _T_ID) if scheme_kids is not None else None,
+        )
         cached = _TAX_CATEGORIES.get(key)
         if cached is not None:
             return cached
-        k = self.kids(el)
-        scheme_el = self.first(k, _CAC + "TaxScheme")
-        scheme = self.text(self.kids(scheme_el), _CBC + "ID") if scheme_el is not None else None
+        scheme = self.text(scheme_kids, _CBC + "ID") if scheme_kids is not None else None
         category = TaxCategory(
             id=self.text(k, _CBC + "ID") or "",
             percent=self.decimal(k, _CBC + "Percent"),

@@ -339,7 +339,7 @@ class Doc:
     # notation (``path("cac:Party", "cbc:EndpointID")``): no predicates, no ``//``.
     def select(self, el: Element, where: str) -> list[Element]:
         """``el.findall(where)``: the elements at the child path ``where`` below ``el``, in
-        document order (a new list)."""
+        document order (do not modify the list: it may be the index's own)."""
         steps = _STEPS.get(where)
         if steps is None:
             steps = _steps(where)
@@ -347,12 +347,10 @@ class Doc:
         found = kids(el).get(steps[0])
         if not found:
             return []
-        if len(steps) == 1:
-            return list(found)
         for step in steps[1:]:
             found = [c for node in found for c in kids(node).get(step, ())]
             if not found:
-                return found
+                break
         return found
 
     def first(self, el: Element, where: str) -> Element | None:
@@ -360,11 +358,17 @@ class Doc:
         steps = _STEPS.get(where)
         if steps is None:
             steps = _steps(where)
+        kids = self.kids
+        found = kids(el).get(steps[0])
+        if not found:
+            return None
         if len(steps) == 1:
-            found = self.kids(el).get(steps[0])
-            return found[0] if found else None
-        found = self.select(el, where)
-        return found[0] if found else None
+            return found[0]
+        for step in steps[1:]:
+            found = [c for node in found for c in kids(node).get(step, ())]
+            if not found:
+                return None
+        return found[0]
 
     def findtext(self, el: Element, where: str) -> str | None:
         """``el.findtext(where)``: the text of the first match ('' when it has none), None when
@@ -435,6 +439,18 @@ _T_CLASSIFICATION = CAC + "CommodityClassification"
 _T_CLASSIFICATION_CODE = CBC + "ItemClassificationCode"
 _T_ALLOWANCE_CHARGE = CAC + "AllowanceCharge"
 _SLACK = Decimal("0.02")
+#: The VAT rate each category's -05 rule wants of a line (see :data:`.vat.CATEGORIES`).
+CATEGORY_RATES = {
+    "S": "positive",
+    "Z": "zero",
+    "E": "zero",
+    "AE": "zero",
+    "K": "zero",
+    "G": "zero",
+    "O": "absent",
+    "L": "non-negative",
+    "M": "non-negative",
+}
 #: The children a line may have and still take the fast path (see :meth:`Line._clean`).
 _CLEAN_LINE_TAGS = frozenset(
     {
@@ -502,7 +518,7 @@ class Line:
         """True when none of the per-line rules can fire for this line (the common case), so the
         rule modules skip it: EN 16931 BR-21..28, BR-30, BR-41..44, BR-64/65, BR-CO-04/20/23/24,
         BR-DEC-23..28; UBL-SR-34..37/48/50/52; PEPPOL-EN16931-R040..43 (line allowances),
-        R100/R101, R110/R111, R120/R121/R130. Conservative: anything unusual gives False and the
+        R100/R101, R110/R111, R120/R121/R130; the -05 rate rules of the VAT categories. Conservative: anything unusual gives False and the
         full checks run. (Rules over all elements of a kind, e.g. the code lists, still see it.)"""
         kids = self.kids
         if not kids.keys() <= _CLEAN_LINE_TAGS:
@@ -537,9 +553,26 @@ class Line:
             for code in doc.kids(classification).get(_T_CLASSIFICATION_CODE, ()):
                 if code.get("listID") is None:
                     return False
-        _code, vat, _percents, has_id = self.cat_facts[0]
+        code, vat, percents, has_id = self.cat_facts[0]
         if not (vat and has_id):
             return False
+        rate = CATEGORY_RATES.get(code)  # BR-S-05, BR-Z-05, ...: the rate of the line's category
+        if rate is not None:
+            if rate == "absent":
+                if percents:
+                    return False
+            else:
+                percent = dec(percents[0].text) if percents else None
+                if percent is None:
+                    return False
+                if rate == "positive":
+                    if not percent > 0:
+                        return False
+                elif rate == "zero":
+                    if percent != 0:
+                        return False
+                elif percent < 0:  # non-negative
+                    return False
         price = prices[0]
         if _T_ALLOWANCE_CHARGE in price:
             return False

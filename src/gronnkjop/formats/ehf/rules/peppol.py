@@ -206,12 +206,15 @@ def check(doc: Doc) -> None:
 
     # -- currencies and empty elements ---------------------------------------------------------
     currency = doc.currency
-    for el in doc.all(*AMOUNT_TAGS):
-        if el.tag == CBC + "TaxAmount":
-            parent = el.getparent()
-            if parent.tag == CAC + "TaxTotal" and doc.first(parent, CAC + "TaxSubtotal") is None:
+    by_tag = doc.by_tag
+    for tag in AMOUNT_TAGS:  # the order of doc.all(*AMOUNT_TAGS)
+        for el in by_tag.get(tag, ()):
+            if currency is not None and el.get("currencyID") == currency:
                 continue
-        if currency is None or el.get("currencyID") != currency:
+            if tag == _T_TAX_AMOUNT:
+                parent = el.getparent()
+                if parent.tag == CAC + "TaxTotal" and doc.first(parent, CAC + "TaxSubtotal") is None:
+                    continue
             fire("PEPPOL-EN16931-R051", el)
     doc.fire_each("PEPPOL-EN16931-R008", doc.empty)
 
@@ -237,6 +240,7 @@ def _same_sign(doc: Doc) -> bool:
 
 
 _T_AC = CAC + "AllowanceCharge"
+_T_TAX_AMOUNT = CBC + "TaxAmount"
 _T_PERIOD = CAC + "InvoicePeriod"
 _T_PRICE = CAC + "Price"
 _T_PRICE_AMOUNT = CBC + "PriceAmount"
