@@ -142,13 +142,16 @@ def document_type(root: etree._Element, name: str | None = None) -> DocumentType
 class _Reader:
     """Converts elements to model objects; carries the file name for error messages."""
 
-    __slots__ = ("kids", "name")
+    __slots__ = ("children", "kids", "name")
 
     def __init__(self, name: str | None, index: TreeIndex | None = None) -> None:
         self.name = name
+        if index is None:
+            index = TreeIndex()
         #: ``kids(el)``: the children of ``el`` by tag (see :class:`TreeIndex`; comments and
         #: processing instructions sit under non-string keys, which no lookup here uses)
-        self.kids = (index if index is not None else TreeIndex()).kids
+        self.kids = index.kids
+        self.children = index.children
 
     @staticmethod
     def text(kids: dict, tag: str) -> str | None:
@@ -484,8 +487,142 @@ class _Reader:
         )
 
     def line(self, el: etree._Element, quantity_tag: str) -> InvoiceLine:
-        # The hot path: the children of the line, its item and its price by tag (shared with the
-        # validator through a TreeIndex). Where a child repeats, the last one counts.
+        """The hot path. Both ways give the same line: where a child repeats, the last counts."""
+        if el in self.children:
+            return self._line_indexed(el, quantity_tag)
+        return self._line_walk(el, quantity_tag)
+
+    def _line_walk(self, el: etree._Element, quantity_tag: str) -> InvoiceLine:
+        # One pass over the children of the line, its item and its price (cheaper than building
+        # their children maps when no validator has built them already).
+        line_id = note = accounting_cost = period = order_line = None
+        quantity_el = net_el = item = price = doc_ref = None
+        acs: list[etree._Element] = []
+        for c in el:
+            t = c.tag
+            if t == _T_ID:
+                line_id = _strip(c.text)
+            elif t == quantity_tag:
+                quantity_el = c
+            elif t == _T_LINE_EXTENSION:
+                net_el = c
+            elif t == _T_ITEM:
+                item = c
+            elif t == _T_PRICE:
+                price = c
+            elif t == _T_ALLOWANCE_CHARGE:
+                acs.append(c)
+            elif t == _T_NOTE:
+                note = _strip(c.text)
+            elif t == _T_ACCOUNTING_COST:
+                accounting_cost = _strip(c.text)
+            elif t == _T_INVOICE_PERIOD:
+                period = self.period(c)
+            elif t == _T_ORDER_LINE_REFERENCE:
+                order_line = self.text(self.kids(c), _T_LINE_ID)
+            elif t == _T_DOCUMENT_REFERENCE:
+                doc_ref = c
+        if line_id is None:
+            raise FormatError(f"{_short(el.tag)} has no cbc:ID", file=self.name, line=el.sourceline)
+        if quantity_el is None:
+            raise FormatError(
+                f"{_short(el.tag)} has no {_short(quantity_tag)}", file=self.name, line=el.sourceline
+            )
+        if net_el is None:
+            raise FormatError(
+                f"{_short(el.tag)} has no cbc:LineExtensionAmount", file=self.name, line=el.sourceline
+            )
+        if item is None:
+            raise FormatError(f"{_short(el.tag)} has no cac:Item", file=self.name, line=el.sourceline)
+        if price is None:
+            raise FormatError(f"{_short(el.tag)} has no cac:Price", file=self.name, line=el.sourceline)
+        document_reference = document_type_code = None
+        if doc_ref is not None:
+            dk = self.kids(doc_ref)
+            document_reference = self.ident(dk, _T_ID)
+            document_type_code = self.text(dk, _CBC + "DocumentTypeCode")
+
+        name = description = buyers_id = sellers_id = standard_id = origin = tax_category = None
+        classifications: list[Classification] = []
+        properties: list[ItemProperty] = []
+        for c in item:
+            t = c.tag
+            if t == _T_NAME:
+                name = _strip(c.text)
+            elif t == _T_CLASSIFIED_TAX_CATEGORY:
+                tax_category = self.tax_category(c)
+            elif t == _T_SELLERS_ITEM:
+                sellers_id = self.reference_id(c)
+            elif t == _T_COMMODITY_CLASSIFICATION:
+                for code_el in c:
+                    if code_el.tag == _T_ITEM_CLASSIFICATION_CODE and (code := _strip(code_el.text)):
+                        classifications.append(
+                            Classification(code, code_el.get("listID"), code_el.get("listVersionID"))
+                        )
+            elif t == _T_DESCRIPTION:
+                description = _strip(c.text)
+            elif t == _T_STANDARD_ITEM:
+                standard_id = self.ident(self.kids(c), _T_ID)
+            elif t == _T_BUYERS_ITEM:
+                buyers_id = self.reference_id(c)
+            elif t == _T_ORIGIN_COUNTRY:
+                origin = self.text(self.kids(c), _T_IDENTIFICATION_CODE)
+            elif t == _T_ADDITIONAL_ITEM_PROPERTY:
+                pk = self.kids(c)
+                properties.append(ItemProperty(self.text(pk, _T_NAME) or "", self.text(pk, _T_VALUE) or ""))
+
+        price_el = base_quantity_el = price_ac = None
+        for c in price:
+            t = c.tag
+            if t == _T_PRICE_AMOUNT:
+                price_el = c
+            elif t == _T_BASE_QUANTITY:
+                base_quantity_el = c
+            elif t == _T_ALLOWANCE_CHARGE:
+                price_ac = c
+        if price_el is None:
+            raise FormatError("cac:Price has no cbc:PriceAmount", file=self.name, line=price.sourceline)
+        price_allowance = price_base_amount = None
+        if price_ac is not None:
+            pak = self.kids(price_ac)
+            price_allowance = self.decimal(pak, _CBC + "Amount")
+            price_base_amount = self.decimal(pak, _CBC + "BaseAmount")
+        base_quantity = base_quantity_unit = None
+        if base_quantity_el is not None:
+            base_quantity_unit = base_quantity_el.get("unitCode")
+            if _strip(base_quantity_el.text):
+                base_quantity = self.decimal_el(base_quantity_el)
+        return InvoiceLine(
+            id=line_id,
+            quantity=self.decimal_el(quantity_el),
+            unit_code=quantity_el.get("unitCode"),
+            net_amount=self.decimal_el(net_el),
+            name=name,
+            price_amount=self.decimal_el(price_el),
+            tax_category=tax_category,
+            note=note,
+            accounting_cost=accounting_cost,
+            period=period,
+            order_line_reference=order_line,
+            document_reference=document_reference,
+            document_type_code=document_type_code,
+            allowance_charges=tuple(self.allowance_charge(ac) for ac in acs) if acs else (),
+            description=description,
+            buyers_item_id=buyers_id,
+            sellers_item_id=sellers_id,
+            standard_item_id=standard_id,
+            origin_country=origin,
+            classifications=tuple(classifications),
+            properties=tuple(properties),
+            base_quantity=base_quantity,
+            base_quantity_unit=base_quantity_unit,
+            price_allowance=price_allowance,
+            price_base_amount=price_base_amount,
+        )
+
+    def _line_indexed(self, el: etree._Element, quantity_tag: str) -> InvoiceLine:
+        # The children of the line, its item and its price by tag, from the index (a validator
+        # that ran first on the same TreeIndex has built them all).
         get = self.kids(el).get
         found = get(_T_ID)
         line_id = _strip(found[-1].text) if found else None
