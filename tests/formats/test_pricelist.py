@@ -59,7 +59,7 @@ def test_every_bad_row_is_reported_and_nothing_is_returned(fixtures):
         read_price_list(fixtures / "tables" / "prisliste-feil.csv")
 
     assert [(e.row, e.column, e.detail) for e in caught.value.errors] == [
-        (3, "unit_code", "'stykk' is not a UN/ECE Rec 20 unit code (e.g. EA, H87, KGM, HUR)"),
+        (3, "unit_code", "'stykk' is not a UN/ECE Rec 20/21 unit code, e.g. EA, H87, KGM, HUR, XPK"),
         (3, "unit_price", "'1.200,00' mixes a decimal point and a decimal comma"),
         (3, "valid_from", "'31.02.2026' is not a valid date"),
         (4, "article_number", "value is missing"),

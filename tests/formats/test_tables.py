@@ -18,6 +18,7 @@ from gronnkjop.formats.tables import (
     parse_percentage,
     parse_rows,
     parse_text,
+    parse_unit_code,
     read_csv_rows,
 )
 
@@ -224,3 +225,20 @@ def test_missing_file_is_a_format_error(tmp_path):
         read_contract_table(tmp_path / "nope.csv")
 
     assert caught.value.reason == "file does not exist or is not a file"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("ea", "EA"), ("HUR", "HUR"), (" XPK ", "XPK"), ("H87", "H87")],
+)
+def test_unit_codes_that_ehf_accepts(raw, expected):
+    assert parse_unit_code(raw) == expected
+
+
+def test_a_rec_21_code_without_its_x_is_refused_with_a_hint():
+    with pytest.raises(ValueError) as caught:
+        parse_unit_code("PK")
+    assert (
+        str(caught.value)
+        == "'PK' is not a UN/ECE Rec 20/21 unit code (Rec 21 codes take an X: XPK), e.g. EA, H87, KGM, HUR, XPK"
+    )

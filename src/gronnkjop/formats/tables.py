@@ -171,10 +171,15 @@ def choice(mapping: dict[str, str]) -> Parser:
 
 
 def parse_unit_code(value: Any) -> str:
-    """A UN/ECE Recommendation 20 unit code as used in EHF (``EA``, ``H87``, ``KGM``, ``HUR``)."""
+    """A unit code that EHF accepts: UN/ECE Recommendation 20, or 21 with its ``X`` prefix (``EA``,
+    ``H87``, ``KGM``, ``HUR``, ``XPK`` for a package). Anything else could never match an invoice line,
+    since PEPPOL rejects such invoices (BR-CL-23)."""
+    from .ehf.codelists_data import UNITS
+
     text = str(value).strip().upper()
-    if not re.fullmatch(r"[A-Z0-9]{2,3}", text):
-        raise ValueError(f"{value!r} is not a UN/ECE Rec 20 unit code (e.g. EA, H87, KGM, HUR)")
+    if text not in UNITS:
+        hint = f" (Rec 21 codes take an X: X{text})" if f"X{text}" in UNITS else ""
+        raise ValueError(f"{value!r} is not a UN/ECE Rec 20/21 unit code{hint}, e.g. EA, H87, KGM, HUR, XPK")
     return text
 
 
