@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gronnkjop.contracts.forms import DateInput
 
-from .models import ClaimStatus, DeviationCode, DeviationStatus, GainKind
+from .models import DeviationCode, DeviationStatus, GainKind
 
 UPLOAD_LIMIT = 50 * 1024 * 1024  # bytes, for all files of one upload together
 
@@ -107,7 +107,6 @@ class DismissForm(forms.Form):
 
 
 class ClaimTransitionForm(forms.Form):
-    to = forms.ChoiceField(choices=ClaimStatus.choices, widget=forms.HiddenInput)
     on = forms.DateField(label=_("Date"), widget=DateInput())
     amount = forms.DecimalField(
         label=_("Amount"),
@@ -161,9 +160,10 @@ class MultipleFileField(forms.FileField):
 
     def clean(self, data, initial=None):
         single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(item, initial) for item in data]
-        return [single(data, initial)] if data else single(data, initial)
+        items = [item for item in data if item] if isinstance(data, list | tuple) else [data] if data else []
+        if not items:
+            return single(None, initial)  # raises "required"
+        return [single(item, initial) for item in items]
 
 
 class InvoiceUploadForm(forms.Form):

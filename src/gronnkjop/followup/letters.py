@@ -169,7 +169,11 @@ def claim_letter(*, claim: Claim, by=None, today: dt.date | None = None) -> Clai
     with translation.override("nb"):
         today = today or timezone.localdate()
         date = claim.sent_on or today
-        deviations = list(claim.deviations.all())
+        deviations = list(
+            claim.deviations.select_related("invoice", "line").order_by(
+                "invoice__issue_date", "invoice__number", "line__id", "code"
+            )
+        )
         wanted = {
             d.evidence.get("duplicate_of") for d in deviations if d.code == DeviationCode.DUPLICATE_INVOICE
         }
@@ -303,7 +307,7 @@ def letter_pdf(letter: ClaimLetter) -> bytes:
             paragraph(f"•  {clause}", gap=1)
         pdf.ln(2)
     pdf.set_font(family, "", 7.5)
-    widths = (17, 17, 10, 30, 22, 19, 19, 12, 24)
+    widths = (16, 19, 10, 29, 22, 19, 19, 12, 24)
     scale = width / sum(widths)
     with pdf.table(
         col_widths=[w * scale for w in widths],

@@ -337,7 +337,7 @@ def _transition_forms(claim) -> list[tuple[str, str, ClaimTransitionForm]]:
             step,
             ClaimStatus(step).label,
             ClaimTransitionForm(
-                initial={"to": step, "on": today},
+                initial={"on": today},
                 with_amount=step in {ClaimStatus.REFUNDED, ClaimStatus.CREDITED},
                 prefix=step,
             ),

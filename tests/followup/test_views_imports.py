@@ -1,0 +1,149 @@
+"""Imports from the pages: EHF files and ZIP archives, and ledger lines from SAF-T or CSV/XLSX (the
+CSV service is all-or-nothing and idempotent)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from gronnkjop.followup.models import ImportBatch, Invoice, LedgerLine
+from gronnkjop.followup.services.ledger_csv import ledger_csv_import
+from gronnkjop.formats.errors import TableError
+
+from .ui_fixtures import D, ehf_document, login, org_a, org_b, users_a  # noqa: F401 - fixtures
+
+GOOD = (
+    "dato;konto;beløp;leverandør_orgnr;leverandør;beskrivelse;ansvar\n"
+    "15.01.2026;6540;1 250,00;920000118;Interiørhuset Møbler AS;Stoler;2110\n"
+    "16.01.2026;6540;-250,00;920000118;Interiørhuset Møbler AS;Kreditert stol;2110\n"
+    "16.01.2026;6810;99,50;;;Porto;1000\n"
+    "16.01.2026;6810;99,50;;;Porto;1000\n"
+).encode()
+
+
+@pytest.fixture
+def csv_file(tmp_path):
+    def make(content: bytes = GOOD, name: str = "hovedbok.csv"):
+        path = tmp_path / name
+        path.write_bytes(content)
+        return path
+
+    return make
+
+
+def _lines(org):
+    return list(
+        LedgerLine.objects.filter(organisation=org)
+        .order_by("date", "account", "amount")
+        .values_list("date", "account", "amount", "supplier_orgnr", "description", "unit_code")
+    )
+
+
+def test_ledger_csv_import_reads_norwegian_headers_and_signed_amounts(org_a, csv_file):
+    result = ledger_csv_import(organisation=org_a, path=csv_file())
+    assert (result.imported, result.skipped, result.batch.kind) == (4, 0, "ledger_csv")
+    assert _lines(org_a) == [
+        (D(2026, 1, 15), "6540", Decimal("1250.00"), "920000118", "Stoler", "2110"),
+        (D(2026, 1, 16), "6540", Decimal("-250.00"), "920000118", "Kreditert stol", "2110"),
+        (D(2026, 1, 16), "6810", Decimal("99.50"), "", "Porto", "1000"),
+        (D(2026, 1, 16), "6810", Decimal("99.50"), "", "Porto", "1000"),
+    ]
+
+
+def test_ledger_csv_import_twice_changes_nothing(org_a, csv_file):
+    ledger_csv_import(organisation=org_a, path=csv_file())
+    again = ledger_csv_import(organisation=org_a, path=csv_file())
+    assert (again.imported, again.skipped, LedgerLine.objects.count()) == (0, 4, 4)
+
+
+def test_ledger_csv_import_adds_only_the_new_rows_of_a_longer_export(org_a, csv_file):
+    ledger_csv_import(organisation=org_a, path=csv_file())
+    longer = GOOD + b"17.01.2026;6810;99,50;;;Porto;1000\n20.01.2026;6300;5000;;;Leie;1000\n"
+    result = ledger_csv_import(organisation=org_a, path=csv_file(longer))
+    assert (result.imported, result.skipped, LedgerLine.objects.count()) == (2, 4, 6)
+
+
+def test_ledger_csv_import_with_a_bad_row_imports_nothing(org_a, csv_file):
+    bad = GOOD + b"32.01.2026;6540;abc;123;X;Feil;2110\n"
+    with pytest.raises(TableError) as caught:
+        ledger_csv_import(organisation=org_a, path=csv_file(bad))
+    assert [(e.row, e.column) for e in caught.value.errors] == [
+        (6, "date"),
+        (6, "amount"),
+        (6, "supplier_orgnr"),
+    ]
+    assert (LedgerLine.objects.count(), ImportBatch.objects.count()) == (0, 0)
+
+
+def test_ledger_csv_import_reads_english_headers_and_xlsx(org_a, tmp_path):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["date", "account", "amount", "supplier_name"])
+    sheet.append([D(2026, 2, 3), "6540", 1999.5, "Kontorpartner Nord AS"])
+    path = tmp_path / "ledger.xlsx"
+    workbook.save(path)
+    result = ledger_csv_import(organisation=org_a, path=path)
+    assert result.imported == 1
+    assert list(LedgerLine.objects.values_list("date", "amount", "supplier_name")) == [
+        (D(2026, 2, 3), Decimal("1999.50"), "Kontorpartner Nord AS")
+    ]
+
+
+def test_upload_ledger_csv_shows_the_batch(users_a, org_a, login):
+    client = login(users_a["avtaleforvalter"])
+    upload = SimpleUploadedFile("hovedbok.csv", GOOD, content_type="text/csv")
+    response = client.post(reverse("followup:import"), {"what": "ledger", "ledger-file": upload})
+    batch = ImportBatch.objects.get()
+    assert response["Location"] == reverse("followup:import_detail", args=[batch.pk])
+    assert (batch.source, batch.imported) == ("hovedbok.csv", 4)
+    page = client.get(response["Location"])
+    assert len(page.context["ledger_lines"]) == 4
+
+
+def test_upload_bad_ledger_csv_lists_the_errors_and_imports_nothing(users_a, org_a, login):
+    client = login(users_a["avtaleforvalter"])
+    upload = SimpleUploadedFile("hovedbok.csv", b"dato;konto;belop\n01.01.2026;6540;x\n")
+    response = client.post(reverse("followup:import"), {"what": "ledger", "ledger-file": upload})
+    assert response.status_code == 200
+    assert response.context["errors"] == ["row 2, column amount: 'x' is not a number"]
+    assert LedgerLine.objects.count() == 0
+
+
+def test_upload_ehf_files_and_a_zip_imports_validates_and_skips(users_a, org_a, login):
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("e2.xml", ehf_document("E-2"))
+        z.writestr("e1-igjen.xml", ehf_document("E-1"))
+    files = [
+        SimpleUploadedFile("e1.xml", ehf_document("E-1"), content_type="application/xml"),
+        SimpleUploadedFile("annen.xml", ehf_document("E-3", buyer=("940080185", "Nordvik kommune"))),
+        SimpleUploadedFile("fakturaer.zip", archive.getvalue(), content_type="application/zip"),
+    ]
+    client = login(users_a["avtaleforvalter"])
+    response = client.post(reverse("followup:import"), {"what": "ehf", "ehf-files": files})
+    batch = ImportBatch.objects.get()
+    assert response["Location"] == reverse("followup:import_detail", args=[batch.pk])
+    assert (batch.source, batch.imported, batch.skipped, batch.rejected) == (
+        "e1.xml, annen.xml, fakturaer.zip",
+        2,
+        1,
+        1,
+    )
+    assert sorted(Invoice.objects.values_list("number", flat=True)) == ["E-1", "E-2"]
+    page = client.get(response["Location"])
+    [rejected] = page.context["rejected"]
+    assert [e["rule"] for e in rejected["errors"]] == ["GK-BUYER"]
+    assert "Nordvik" not in str(org_a)
+
+
+def test_upload_needs_a_file(users_a, login):
+    response = login(users_a["avtaleforvalter"]).post(reverse("followup:import"), {"what": "ehf"})
+    assert response.status_code == 200
+    assert response.context["invoice_form"].errors == {"files": ["Feltet er påkrevet."]}
