@@ -108,3 +108,18 @@ def test_import_price_list_with_bad_rows_applies_nothing(dulten, tmp_path, capsy
     ]
     assert PriceListItem.objects.count() == before
     assert Invoice.objects.count() == 0
+
+
+def test_import_contracts_refuses_a_municipality_as_supplier_and_applies_nothing(dulten, tmp_path, capsys):
+    contracts = tmp_path / "avtaler.csv"
+    contracts.write_text(
+        "contract_number;title;supplier_orgnr;supplier_name;cpv;start_date;end_date;estimated_value\n"
+        "DUL-600;Vask;920000223;Byggservice Sørbygda AS;90910000;2026-01-01;2027-12-31;100000\n"
+        "DUL-601;Feil;940080185;Nordvik kommune;90910000;2026-01-01;2027-12-31;100000\n",
+        encoding="utf-8",
+    )
+    before = Contract.objects.count()
+    code, out, _ = run(capsys, "import", "contracts", str(contracts), "--org", "940080177", "--format", "json")
+    assert code == 1
+    assert len(json.loads(out)["errors"]) == 1
+    assert Contract.objects.count() == before

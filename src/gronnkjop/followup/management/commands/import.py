@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand
 
 from gronnkjop.formats import FormatError, TableError
@@ -112,7 +113,16 @@ class Command(BaseCommand):
         except FormatError as exc:
             self.stderr.write(f"Feil: {exc}")
             return 2
-        result = contract_import(organisation=organisation, rows=rows)
+        try:
+            result = contract_import(organisation=organisation, rows=rows)
+        except ValidationError as exc:
+            if as_json:
+                dump(self, {"errors": exc.messages})
+            else:
+                self.stderr.write("Feil: ingenting er importert.")
+                for message in exc.messages:
+                    self.stderr.write(f"  {message}")
+            return 1
         summary = {"created": result.created, "updated": result.updated, "unchanged": result.unchanged}
         if as_json:
             dump(self, summary)
