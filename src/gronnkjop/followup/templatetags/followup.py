@@ -54,13 +54,15 @@ def bar_chart(
             "".join(parts) + f'<line x1="{left}" y1="{top}" x2="{left}" y2="{height - top}" stroke="{AXIS}"/>'
         )
     else:
-        width, height, left, bottom, top = 680, 260, 80, 28, 16
+        peak_label = kr(peak, 0)
+        width, height, bottom, top = 680, 260, 28, 16
+        left = 16 + 7 * len(peak_label)  # room for the top value, about 7 px a character at 12 px
         plot_h = height - bottom - top
         step = (width - left - 8) / max(len(values), 1)
         bar_w = step * 0.7
         parts = [
             f'<text x="{left - 6}" y="{top + 4}" text-anchor="end" font-size="12" fill="{INK}">'
-            f"{escape(kr(peak, 0))}</text>",
+            f"{escape(peak_label)}</text>",
             f'<text x="{left - 6}" y="{top + plot_h}" text-anchor="end" font-size="12" fill="{INK}">0</text>',
             f'<line x1="{left}" y1="{top}" x2="{width - 4}" y2="{top}" stroke="#c4c7cc" stroke-dasharray="4 4"/>',
         ]
