@@ -101,3 +101,16 @@ def test_shared_index_on_an_invalid_document() -> None:
     shared = validate_tree(tree, index=index)
     assert shared == validate_tree(etree.fromstring(data))
     assert "BR-23" in shared.rule_ids()
+
+
+def test_a_tree_nested_deeper_than_the_recursion_limit_is_validated() -> None:
+    # Built in Python (the hardened parser stops at 256 levels): the validator's walk falls back
+    # to a stack and still reports, never raises.
+    root = etree.fromstring(invoice_xml(1))
+    node = etree.SubElement(
+        root, "{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}Note"
+    )
+    for _ in range(sys.getrecursionlimit() + 100):
+        node = etree.SubElement(node, "deeper")
+    report = validate_tree(root)
+    assert report.rule_ids() == ["PEPPOL-EN16931-R008"]

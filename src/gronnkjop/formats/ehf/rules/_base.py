@@ -13,7 +13,7 @@ written as Python over lxml elements. XPath semantics that matter for the verdic
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal, InvalidOperation
 from functools import cache
@@ -223,6 +223,31 @@ def _walk(
     children[el] = kids
 
 
+def _walk_deep(
+    root: Element,
+    by_tag: dict[str, list[Element]],
+    empty: list[Element],
+    children: dict[Element, dict[str, list[Element]]],
+) -> None:
+    """:func:`_walk` without recursion (same result, slower)."""
+    stack: list[tuple[Element, Iterator[Element], dict[str, list[Element]]]] = [(root, iter(root), {})]
+    while stack:
+        el, remaining, kids = stack[-1]
+        for child in remaining:
+            tag = child.tag
+            kids.setdefault(tag, []).append(child)
+            by_tag.setdefault(tag, []).append(child)
+            if len(child):
+                stack.append((child, iter(child), {}))
+                break
+            value = child.text
+            if (not value or value.isspace()) and tag.__class__ is str:
+                empty.append(child)
+        else:
+            children[el] = kids
+            stack.pop()
+
+
 class Doc:
     """Everything the rules share about one document, computed once.
 
@@ -275,7 +300,11 @@ class Doc:
         by_tag: dict[str, list[Element]] = {root.tag: [root]}
         empty: list[Element] = []
         if len(root):
-            _walk(root, by_tag, empty, self.index.children)
+            try:
+                _walk(root, by_tag, empty, self.index.children)
+            except RecursionError:  # a tree nested deeper than the parser allows: walk it with a stack
+                by_tag, empty = {root.tag: [root]}, []
+                _walk_deep(root, by_tag, empty, self.index.children)
         elif _blank(root.text):
             empty.append(root)
         self.by_tag = by_tag
