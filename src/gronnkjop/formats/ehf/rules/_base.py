@@ -13,7 +13,7 @@ written as Python over lxml elements. XPath semantics that matter for the verdic
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal, InvalidOperation
 from functools import cache
@@ -190,64 +190,6 @@ DISCOURAGED_ATTRIBUTES = frozenset(
 _ALL_ATTRIBUTES = etree.XPath("//@*")
 
 
-def _blank(value: str | None) -> bool:
-    return not value or value.isspace()
-
-
-def _walk(
-    el: Element,
-    by_tag: dict[str, list[Element]],
-    empty: list[Element],
-    children: dict[Element, dict[str, list[Element]]],
-) -> None:
-    """File the descendants of ``el`` in document order (see :class:`Doc`)."""
-    kids: dict[str, list[Element]] = {}
-    for child in el:
-        tag = child.tag
-        bucket = kids.get(tag)
-        if bucket is None:
-            kids[tag] = [child]
-        else:
-            bucket.append(child)
-        bucket = by_tag.get(tag)
-        if bucket is None:
-            by_tag[tag] = [child]
-        else:
-            bucket.append(child)
-        if len(child):
-            _walk(child, by_tag, empty, children)
-        else:  # a leaf: empty when its text is blank
-            value = child.text
-            if (not value or value.isspace()) and tag.__class__ is str:
-                empty.append(child)
-    children[el] = kids
-
-
-def _walk_deep(
-    root: Element,
-    by_tag: dict[str, list[Element]],
-    empty: list[Element],
-    children: dict[Element, dict[str, list[Element]]],
-) -> None:
-    """:func:`_walk` without recursion (same result, slower)."""
-    stack: list[tuple[Element, Iterator[Element], dict[str, list[Element]]]] = [(root, iter(root), {})]
-    while stack:
-        el, remaining, kids = stack[-1]
-        for child in remaining:
-            tag = child.tag
-            kids.setdefault(tag, []).append(child)
-            by_tag.setdefault(tag, []).append(child)
-            if len(child):
-                stack.append((child, iter(child), {}))
-                break
-            value = child.text
-            if (not value or value.isspace()) and tag.__class__ is str:
-                empty.append(child)
-        else:
-            children[el] = kids
-            stack.pop()
-
-
 class Doc:
     """Everything the rules share about one document, computed once.
 
@@ -295,18 +237,21 @@ class Doc:
         self.quantity_tag = CBC + ("InvoicedQuantity" if self.is_invoice else "CreditedQuantity")
         self.other_quantity_tag = CBC + ("CreditedQuantity" if self.is_invoice else "InvoicedQuantity")
         # One walk of the tree, in document order: every element filed by tag (:meth:`all` replaces
-        # ``//tag`` searches), the children of every element by tag (into the index) and the empty
-        # leaves (PEPPOL-EN16931-R008).
-        by_tag: dict[str, list[Element]] = {root.tag: [root]}
+        # ``//tag`` searches) and the empty leaves (PEPPOL-EN16931-R008). The children of an element
+        # by tag are indexed when first asked for (lines, items, prices, parties, ...).
+        by_tag: dict[str, list[Element]] = {}
         empty: list[Element] = []
-        if len(root):
-            try:
-                _walk(root, by_tag, empty, self.index.children)
-            except RecursionError:  # a tree nested deeper than the parser allows: walk it with a stack
-                by_tag, empty = {root.tag: [root]}, []
-                _walk_deep(root, by_tag, empty, self.index.children)
-        elif _blank(root.text):
-            empty.append(root)
+        for el in root.iter():
+            tag = el.tag
+            bucket = by_tag.get(tag)
+            if bucket is None:
+                by_tag[tag] = [el]
+            else:
+                bucket.append(el)
+            if not len(el):  # a leaf: empty when its text is blank
+                value = el.text
+                if (not value or value.isspace()) and tag.__class__ is str:
+                    empty.append(el)
         self.by_tag = by_tag
         self.empty = empty
         top = self.kids(root).get
