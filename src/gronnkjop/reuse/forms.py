@@ -89,7 +89,7 @@ class FilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
     category = forms.ChoiceField(label=_("Category"), required=False)
     condition = forms.ChoiceField(label=_("Condition"), required=False)
-    owner = forms.TypedChoiceField(label=_("Organisation"), required=False, coerce=int, empty_value=None)
+    owner = forms.TypedChoiceField(label=_("Owner"), required=False, coerce=int, empty_value=None)
     store = forms.TypedChoiceField(label=_("Store"), required=False, coerce=int, empty_value=None)
     available = forms.BooleanField(label=_("Only available"), required=False)
     sort = forms.ChoiceField(
