@@ -78,18 +78,28 @@ def item_list(request):
         stores = selectors.visible_store_list(organisation=organisation)
         origin = stores.filter(pk=filters.get("near")).first() if filters.get("near") else None
         origin = origin or selectors.store_list(organisation=organisation).first()
+    items = items.prefetch_related("photos")
     if origin is not None:
-        rows = selectors.items_by_distance(items.prefetch_related("photos"), origin=origin)
+        page = Paginator(selectors.items_by_distance(items, origin=origin), 50).get_page(
+            request.GET.get("side")
+        )
     else:
-        items = items.order_by("title", "pk") if sort == "title" else items
-        rows = [(item, None) for item in items.prefetch_related("photos")]
-    page = Paginator(rows, 50).get_page(request.GET.get("side"))
+        page = Paginator(items.order_by("title", "pk") if sort == "title" else items, 50).get_page(
+            request.GET.get("side")
+        )
+        page.object_list = [(item, None) for item in page.object_list]
     query = request.GET.copy()
     query.pop("side", None)
     return render(
         request,
         "reuse/item_list.html",
-        {"form": form, "page": page, "origin": origin, "query": query.urlencode(), "count": len(rows)},
+        {
+            "form": form,
+            "page": page,
+            "origin": origin,
+            "query": query.urlencode(),
+            "count": page.paginator.count,
+        },
     )
 
 
