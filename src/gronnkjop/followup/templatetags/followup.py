@@ -148,7 +148,11 @@ def evidence_rows(deviation) -> list[tuple[str, str]]:
     from ..models import Invoice
 
     rows = []
-    for key, value in deviation.evidence.items():
+    evidence = deviation.evidence
+    # PostgreSQL's jsonb does not keep the keys' order: show them in the engine's order.
+    keys = [k for k in EVIDENCE if k in evidence] + sorted(k for k in evidence if k not in EVIDENCE)
+    for key in keys:
+        value = evidence[key]
         label, show = EVIDENCE.get(key, (lambda key=key: key, str))
         if value is None or value == "":
             rows.append((label(), "–"))
