@@ -8,8 +8,8 @@ navigate the same elements (parties, lines, items, prices, tax categories), so t
 ```python
 tree = _xml.parse_bytes(data)
 index = TreeIndex()
-invoice = invoice_from_tree(tree, index=index)
-report = validate_tree(tree, index=index)
+report = validate_tree(tree, index=index)       # indexes lines, items, prices, parties, ...
+invoice = invoice_from_tree(tree, index=index)  # looks them up
 ```
 
 An index belongs to one tree that is not changed while the index is in use.
@@ -22,29 +22,34 @@ from lxml import etree
 Element = etree._Element
 
 
-class TreeIndex:
-    """Children by tag (``{tag: [child, ...]}`` in document order), per element, on demand.
+class TreeIndex(dict):
+    """Children by tag (``{tag: [child, ...]}`` in document order), per element, on demand:
+    ``index.kids(el)`` (or ``index[el]``) builds the map on the first call for ``el``; do not modify
+    it. A dictionary keyed by element, so that a lookup of an element already indexed costs no
+    Python call.
 
     Comments and processing instructions are kept under their (non-string) tags, so a lookup by
     a Clark-notation tag never finds them.
     """
 
-    __slots__ = ("children",)
+    __slots__ = ()
 
-    def __init__(self) -> None:
-        self.children: dict[Element, dict[str, list[Element]]] = {}
-
-    def kids(self, el: Element) -> dict[str, list[Element]]:
-        """The children of ``el`` by tag (built on the first call for ``el``; do not modify)."""
-        found = self.children.get(el)
-        if found is None:
-            found = {}
-            for child in el:
-                tag = child.tag
-                bucket = found.get(tag)
-                if bucket is None:
-                    found[tag] = [child]
-                else:
-                    bucket.append(child)
-            self.children[el] = found
+    def __missing__(self, el: Element) -> dict[str, list[Element]]:
+        found: dict[str, list[Element]] = {}
+        for child in el:
+            tag = child.tag
+            bucket = found.get(tag)
+            if bucket is None:
+                found[tag] = [child]
+            else:
+                bucket.append(child)
+        self[el] = found
         return found
+
+    #: ``kids(el)``: the children of ``el`` by tag
+    kids = dict.__getitem__
+
+    @property
+    def children(self) -> dict[Element, dict[str, list[Element]]]:
+        """The maps built so far, by element (the index itself)."""
+        return self

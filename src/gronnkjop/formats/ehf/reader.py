@@ -150,8 +150,8 @@ class _Reader:
             index = TreeIndex()
         #: ``kids(el)``: the children of ``el`` by tag (see :class:`TreeIndex`; comments and
         #: processing instructions sit under non-string keys, which no lookup here uses)
-        self.kids = index.kids
-        self.children = index.children
+        self.kids = index.__getitem__
+        self.children = index
 
     @staticmethod
     def text(kids: dict, tag: str) -> str | None:

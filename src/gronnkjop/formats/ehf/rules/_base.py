@@ -230,7 +230,7 @@ class Doc:
         #: ``kids(el)``: the children of ``el`` by tag, computed once per element (shared with the
         #: reader when both are given the same :class:`TreeIndex`)
         self.index = index if index is not None else TreeIndex()
-        self.kids = self.index.kids
+        self.kids = self.index.__getitem__
         self.is_invoice = root.tag == INVOICE_TAG
         self.kind = "Invoice" if self.is_invoice else "CreditNote"
         self.line_tag = CAC + ("InvoiceLine" if self.is_invoice else "CreditNoteLine")
@@ -492,8 +492,9 @@ class Line:
         """True when none of the per-line rules can fire for this line (the common case), so the
         rule modules skip it: EN 16931 BR-21..28, BR-30, BR-41..44, BR-64/65, BR-CO-04/20/23/24,
         BR-DEC-23..28; UBL-SR-34..37/48/50/52; PEPPOL-EN16931-R040..43 (line allowances),
-        R100/R101, R110/R111, R120/R121/R130; the -05 rate rules of the VAT categories. Conservative: anything unusual gives False and the
-        full checks run. (Rules over all elements of a kind, e.g. the code lists, still see it.)"""
+        R100/R101, R110/R111, R120/R121/R130; the -05 rate rules of the VAT categories.
+        Conservative: anything unusual gives False and the full checks run. (Rules over all
+        elements of a kind, e.g. the code lists, still see the line.)"""
         kids = self.kids
         if not kids.keys() <= _CLEAN_LINE_TAGS:
             return False  # allowances, periods, references, ...: the full checks
