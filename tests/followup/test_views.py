@@ -326,3 +326,46 @@ def test_control_run_button_runs_the_control(users_a, found, login):
     run = ControlRun.objects.get()
     assert response["Location"] == reverse("followup:control_run_detail", args=[run.pk])
     assert (run.trigger, run.invoices_checked, run.lines_checked) == ("manual", 3, 3)
+
+
+def test_bulk_dismiss_all_open_deviations_matching_the_filter(users_a, found, login):
+    found["p2"].status = "dismissed"
+    found["p2"].save()
+    client = login(users_a["avtaleforvalter"])
+    response = client.post(
+        reverse("followup:deviation_bulk"),
+        {
+            "action": "dismiss",
+            "reason": "Ryddet",
+            "all_matching": "on",
+            "filter": "code=PRICE_ABOVE_AGREEMENT",
+        },
+        follow=True,
+    )
+    assert [str(m) for m in response.context["messages"]] == ["2 avvik avvist."]
+    assert sorted(Deviation.objects.values_list("pk", "status")) == sorted(
+        [
+            (found["p1"].pk, "dismissed"),
+            (found["p2"].pk, "dismissed"),
+            (found["small"].pk, "open"),
+            (found["p3"].pk, "dismissed"),
+        ]
+    )
+
+
+def test_bulk_without_a_choice_changes_nothing(users_a, found, login):
+    response = login(users_a["avtaleforvalter"]).post(
+        reverse("followup:deviation_bulk"), {"action": "claim"}, follow=True
+    )
+    assert [str(m) for m in response.context["messages"]] == ["Velg minst ett avvik."]
+    assert (set(Deviation.objects.values_list("status", flat=True)), Claim.objects.count()) == ({"open"}, 0)
+
+
+def test_deviation_list_offers_all_matching_only_beyond_the_page(users_a, org_a, login):
+    for n in range(51):
+        make_deviation(make_invoice(org_a, f"M-{n}"), "SMALL_ORDER", "95.00")
+    client = login(users_a["avtaleforvalter"])
+    many = client.get(reverse("followup:deviation_list")).content.decode()
+    assert "Alle 51 åpne avvik som passer filteret, på alle sider" in many
+    few = client.get(reverse("followup:deviation_list") + "?status=dismissed").content.decode()
+    assert 'name="all_matching"' not in few

@@ -83,11 +83,9 @@ class DeviationBulkForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Required when dismissing; kept in the deviations' history."),
     )
-    deviations = forms.ModelMultipleChoiceField(
-        label=_("Deviations"),
-        queryset=None,
-        error_messages={"required": _("Choose at least one deviation.")},
-    )
+    deviations = forms.ModelMultipleChoiceField(label=_("Deviations"), queryset=None, required=False)
+    all_matching = forms.BooleanField(label=_("All open deviations that match the filter"), required=False)
+    filter = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, queryset, **kwargs):
         super().__init__(*args, **kwargs)
@@ -97,6 +95,8 @@ class DeviationBulkForm(forms.Form):
         data = super().clean()
         if data.get("action") == self.DISMISS and not (data.get("reason") or "").strip():
             self.add_error("reason", _("Give a reason for dismissing."))
+        if not data.get("all_matching") and not data.get("deviations"):
+            self.add_error("deviations", _("Choose at least one deviation."))
         return data
 
 

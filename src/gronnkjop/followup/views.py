@@ -15,7 +15,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Sum
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -198,14 +198,12 @@ def invoice_xml(request, pk: int):
 # --- Deviations -----------------------------------------------------------------------------------
 
 
-@organisation_required()
-def deviation_list(request):
-    organisation = request.organisation
-    contracts = list(selectors.followup_contract_list(organisation=organisation))
+def _filtered_deviations(organisation, data):
+    """The deviation filter form for ``data`` (a query dict) and the deviations it selects."""
     form = DeviationFilterForm(
-        request.GET or None,
+        data or None,
         suppliers=selectors.invoice_supplier_choices(organisation=organisation),
-        contracts=contracts,
+        contracts=list(selectors.followup_contract_list(organisation=organisation)),
     )
     filters = form.cleaned_data if form.is_valid() else {}
     deviations = selectors.deviation_list(
@@ -217,6 +215,12 @@ def deviation_list(request):
         date_from=filters.get("date_from"),
         date_to=filters.get("date_to"),
     )
+    return form, deviations
+
+
+@organisation_required()
+def deviation_list(request):
+    form, deviations = _filtered_deviations(request.organisation, request.GET)
     page = _page(request, deviations)
     total = deviations.aggregate(total=Sum("amount_at_stake"))["total"] or Decimal("0.00")
     context = {
@@ -225,7 +229,8 @@ def deviation_list(request):
         "page_query": _query_without_page(request),
         "count": page.paginator.count,
         "total": total,
-        "bulk": DeviationBulkForm(queryset=deviations),
+        "bulk": DeviationBulkForm(queryset=deviations, initial={"filter": _query_without_page(request)}),
+        "open_count": deviations.filter(status=DeviationStatus.OPEN).count(),
         "claimable": CLAIMABLE,
         "here": request.get_full_path(),
     }
@@ -265,7 +270,11 @@ def deviation_bulk(request):
             for error in errors:
                 messages.error(request, error)
         return redirect(back)
-    deviations = list(form.cleaned_data["deviations"])
+    if form.cleaned_data["all_matching"]:
+        _filter, matching = _filtered_deviations(organisation, QueryDict(form.cleaned_data["filter"]))
+        deviations = list(matching.filter(status=DeviationStatus.OPEN))
+    else:
+        deviations = list(form.cleaned_data["deviations"])
     try:
         if form.cleaned_data["action"] == DeviationBulkForm.DISMISS:
             changed = deviation_dismiss(
