@@ -68,3 +68,18 @@ def test_user_without_membership_is_told_so(client, django_user_model):
     response = client.get("/")
     assert response.status_code == 403
     assert "core/no_membership.html" in [t.name for t in response.templates]
+
+
+def test_only_the_most_specific_menu_item_is_current(rf, db, monkeypatch):
+    from django.contrib.auth.models import AnonymousUser
+
+    from gronnkjop.core import navigation
+    from gronnkjop.core.navigation import NavItem, items_for, register
+
+    monkeypatch.setattr(navigation, "_ITEMS", [])
+    register(NavItem("Test A", "core:unit_list", capability=None, order=998, prefix="/enheter/"))
+    register(NavItem("Test B", "core:unit_create", capability=None, order=999, prefix="/enheter/ny/"))
+    request = rf.get("/enheter/ny/")
+    request.user, request.access = AnonymousUser(), None
+    current = [item["label"] for item in items_for(request) if item["current"]]
+    assert current == ["Test B"]

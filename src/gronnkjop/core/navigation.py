@@ -34,14 +34,19 @@ def register(item: NavItem) -> None:
 
 
 def items_for(request) -> list[dict]:
+    """The items this visitor may see; the one whose prefix matches the path longest is current."""
     access = getattr(request, "access", None)
     path = request.path
-    result = []
+    visible = []
     for item in _ITEMS:
         if item.capability is not None and not (access and access.can(item.capability)):
             continue
         url = item.url
         prefix = item.prefix or url
-        current = path == url if prefix == "/" else path.startswith(prefix)
-        result.append({"label": item.label, "url": url, "current": current})
-    return result
+        matches = path == url if prefix == "/" else path.startswith(prefix)
+        visible.append((item, url, len(prefix) if matches else -1))
+    best = max((length for _, _, length in visible), default=-1)
+    return [
+        {"label": item.label, "url": url, "current": length >= 0 and length == best}
+        for item, url, length in visible
+    ]
