@@ -64,9 +64,14 @@ def test_contract_without_price_list_does_not_flag_articles(run):
 
 def test_materials_with_a_markup_are_not_price_list_articles_under_markup_terms(run):
     builder = Builder().contract(markup_new="12").price("TOMRER", "695")
-    builder.invoice(1, [{"article": "TOMRER", "price": "695", "quantity": "7.5"},
-                        {"article": "GIPS-13", "price": "120", "quantity": "20", "markup": "12", "markup_base": "2400"},
-                        {"article": "SKRUE", "price": "2"}])
+    builder.invoice(
+        1,
+        [
+            {"article": "TOMRER", "price": "695", "quantity": "7.5"},
+            {"article": "GIPS-13", "price": "120", "quantity": "20", "markup": "12", "markup_base": "2400"},
+            {"article": "SKRUE", "price": "2"},
+        ],
+    )
     assert found(run(builder)) == [("ARTICLE_NOT_IN_PRICE_LIST", 1, 3, 1, Decimal("2.00"))]
 
 

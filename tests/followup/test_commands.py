@@ -119,7 +119,9 @@ def test_import_contracts_refuses_a_municipality_as_supplier_and_applies_nothing
         encoding="utf-8",
     )
     before = Contract.objects.count()
-    code, out, _ = run(capsys, "import", "contracts", str(contracts), "--org", "940080177", "--format", "json")
+    code, out, _ = run(
+        capsys, "import", "contracts", str(contracts), "--org", "940080177", "--format", "json"
+    )
     assert code == 1
     assert len(json.loads(out)["errors"]) == 1
     assert Contract.objects.count() == before

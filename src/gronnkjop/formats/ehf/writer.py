@@ -492,8 +492,16 @@ def build_line(line_id: str, spec: LineInput) -> InvoiceLine:
         percent = Decimal(spec.charge_percent)
         base_amount = round_amount(gross)
         charge = round_amount(base_amount * percent / 100)
-        allowances += (AllowanceCharge(True, charge, reason_code="ZZZ", reason=spec.charge_reason,
-                                       percentage=percent, base_amount=base_amount),)
+        allowances += (
+            AllowanceCharge(
+                True,
+                charge,
+                reason_code="ZZZ",
+                reason=spec.charge_reason,
+                percentage=percent,
+                base_amount=base_amount,
+            ),
+        )
         net += charge
     return InvoiceLine(
         id=line_id,
