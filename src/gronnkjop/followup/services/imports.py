@@ -19,6 +19,7 @@ from gronnkjop.core.models import Organisation, OrganisationKind
 from gronnkjop.core.services import organisation_ensure
 from gronnkjop.formats import FormatError
 from gronnkjop.formats._xml import parse_bytes
+from gronnkjop.formats.ehf.index import TreeIndex
 from gronnkjop.formats.ehf.model import Invoice as EHFInvoice
 from gronnkjop.formats.ehf.model import InvoiceLine as EHFLine
 from gronnkjop.formats.ehf.reader import invoice_from_tree, iter_raw_documents
@@ -113,11 +114,12 @@ def import_document(
             {"file": file, "errors": [{"rule": "XML", "flag": "fatal", "location": "/", "message": str(exc)}]}
         )
         return
-    report = validate_tree(tree, name=file)
+    index = TreeIndex()  # the validator and the reader share one walk of the elements
+    report = validate_tree(tree, name=file, index=index)
     if not report.valid:
         result.rejected.append({"file": file, "errors": _findings(report)})
         return
-    document = invoice_from_tree(tree, name=file)
+    document = invoice_from_tree(tree, name=file, index=index)
     buyer_orgnr = document.buyer.organisation_number
     if buyer_orgnr and organisation.orgnr and buyer_orgnr != organisation.orgnr:
         result.rejected.append(
