@@ -221,3 +221,10 @@ def test_the_annual_cycle_page_groups_events_by_month(login, users_a, org_a):
     assert [(e.kind, e.contract) for e in dict(months)[expiry.replace(day=1)] if e.kind == "expiry"] == [
         ("expiry", contract)
     ]
+
+
+def test_the_contract_page_links_to_its_follow_up_page(login, users_a, contract_a):
+    page = login(users_a["leder"]).get(reverse("contracts:contract_detail", args=[contract_a.pk]))
+    follow_up = reverse("followup:contract_followup", args=[contract_a.pk])
+    assert f'href="{follow_up}">Forbruk og avvik</a>' in page.content.decode()
+    assert login(users_a["leder"]).get(follow_up).status_code == 200

@@ -105,7 +105,7 @@ def test_a_claim_cannot_skip_steps(dulten, deviations, users_admin):
     [claim] = claim_create(organisation=dulten, deviations=[deviations["A-1"]], by=users_admin)
     with pytest.raises(ValidationError) as caught:
         claim_transition(organisation=dulten, claim=claim, to=ClaimStatus.REFUNDED, by=users_admin)
-    assert caught.value.messages == ["Et krav som er «Utkast» kan ikke bli «Tilbakebetalt»."]
+    assert caught.value.messages == ["Et krav som er «Utkast», kan ikke bli «Tilbakebetalt»."]
     assert Claim.objects.get().status == "draft"
 
 

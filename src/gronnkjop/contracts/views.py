@@ -34,6 +34,7 @@ from .forms import (
     TableUploadForm,
 )
 from .ical import annual_cycle_ics
+from .links import contract_links
 
 EDIT = Capability.EDIT
 PRICE_ITEMS_SHOWN = 200
@@ -85,6 +86,7 @@ def contract_detail(request, pk: int):
             organisation=request.organisation, contract=contract, limit=50
         ),
         "today": timezone.localdate(),
+        "links": contract_links(contract=contract, access=request.access),
     }
     return render(request, "contracts/contract_detail.html", context)
 

@@ -11,3 +11,7 @@ class FollowupConfig(AppConfig):
         from gronnkjop.core.navigation import NavItem, register
 
         register(NavItem(_("Follow-up"), "followup:overview", order=30, prefix="/oppfolging/"))
+
+        from gronnkjop.contracts.links import register_contract_link
+
+        register_contract_link(_("Spend and deviations"), "followup:contract_followup")
