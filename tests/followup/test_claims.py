@@ -148,3 +148,30 @@ def test_services_refuse_another_organisations_deviations(dulten, deviations, us
     with pytest.raises(ValidationError):
         claim_create(organisation=nordvik, deviations=[deviations["A-1"]], by=users_admin)
     assert Deviation.objects.get(invoice__number="A-1").status == "open"
+
+
+def test_the_control_writes_the_audit_trail_of_deviations(dulten, deviations):
+    from gronnkjop.contracts.models import PriceListItem
+
+    mouse = deviations["S-1"]
+    assert [(h.history_type, h.status) for h in mouse.history.order_by("history_id")] == [("+", "open")]
+    PriceListItem.objects.filter(article_number="DP-MUS-01").update(unit_price=Decimal("199.00"))
+    control_run(organisation=dulten)
+    assert [(h.history_type, h.status) for h in mouse.history.order_by("history_id")] == [
+        ("+", "open"),
+        ("~", "resolved"),
+    ]
+
+
+def test_a_resolved_deviation_found_again_opens_again_with_history(dulten, deviations):
+    from gronnkjop.contracts.models import PriceListItem
+
+    item = PriceListItem.objects.get(article_number="DP-MUS-01")
+    agreed = item.unit_price
+    PriceListItem.objects.filter(pk=item.pk).update(unit_price=Decimal("199.00"))
+    control_run(organisation=dulten)
+    PriceListItem.objects.filter(pk=item.pk).update(unit_price=agreed)
+    control_run(organisation=dulten)
+    mouse = Deviation.objects.get(invoice__number="S-1")
+    assert mouse.status == DeviationStatus.OPEN
+    assert [h.status for h in mouse.history.order_by("history_id")] == ["open", "resolved", "open"]

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.db import connection, transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from gronnkjop import engine
 from gronnkjop.contracts.models import CallOff, ContractSupplier, PriceListItem
@@ -192,7 +193,7 @@ def deviation_key(code: str, invoice_id: int, line_id: int | None) -> str:
 def _store_deviations(*, organisation: Organisation, run: ControlRun, result: engine.ControlResult) -> int:
     existing = {d.key: d for d in Deviation.objects.filter(organisation=organisation)}
     seen: set[str] = set()
-    create, update = [], []
+    create, update, reopened = [], [], []
     for found in result.deviations:
         key = deviation_key(found.code, found.invoice_id, found.line_id)
         seen.add(key)
@@ -222,12 +223,27 @@ def _store_deviations(*, organisation: Organisation, run: ControlRun, result: en
         deviation.last_seen = run
         if deviation.status == DeviationStatus.RESOLVED:
             deviation.status = DeviationStatus.OPEN
+            reopened.append(deviation)
         update.append(deviation)
     gone = [d for key, d in existing.items() if key not in seen and d.status == DeviationStatus.OPEN]
     for deviation in gone:
         deviation.status = DeviationStatus.RESOLVED
-    Deviation.objects.bulk_create(create, batch_size=2000)
-    Deviation.objects.bulk_update(
-        update + gone, ["contract", "amount_at_stake", "evidence", "last_seen", "status"], batch_size=2000
+    # With history, so a deviation's audit trail starts where the control found it.
+    user = run.started_by
+    reason = f"kontroll {run.pk} ({run.trigger})"
+    bulk_create_with_history(
+        create, Deviation, batch_size=2000, default_user=user, default_change_reason=reason
     )
+    Deviation.objects.bulk_update(
+        update, ["contract", "amount_at_stake", "evidence", "last_seen", "status"], batch_size=2000
+    )
+    if gone or reopened:
+        bulk_update_with_history(
+            gone + reopened,
+            Deviation,
+            ["status", "last_seen"],
+            batch_size=2000,
+            default_user=user,
+            default_change_reason=reason,
+        )
     return len(create)
