@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from gronnkjop.core.services import organisation_ensure
 from gronnkjop.demo import DemoContext, register
+from gronnkjop.formats import bulk_reading
 
 from .demo_invoices import OUTSIDE_SUPPLIERS, PREFIX_SUPPLIER, generate
 from .models import ClaimStatus, Deviation, DeviationStatus, ImportBatch, ImportKind
@@ -46,8 +47,9 @@ def load(ctx: DemoContext) -> None:
             organisation=dulten, kind=ImportKind.EHF, source=DEMO_SOURCE, created_by=officer
         )
     )
-    for name, data in plan.documents:
-        import_document(organisation=dulten, batch=result.batch, file=name, data=data, result=result)
+    with bulk_reading():
+        for name, data in plan.documents:
+            import_document(organisation=dulten, batch=result.batch, file=name, data=data, result=result)
     if result.rejected:
         raise RuntimeError(f"demo invoices were rejected: {result.rejected[:3]}")
     batch = result.batch

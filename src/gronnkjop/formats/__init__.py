@@ -5,6 +5,7 @@ A pure-Python library: it never imports Django, so it is fast to test and usable
 cluster job.
 """
 
+from ._bulk import bulk_reading
 from .errors import (
     FormatError,
     NotUBLError,
@@ -25,4 +26,5 @@ __all__ = [
     "TableError",
     "TooLargeError",
     "UnsafeXMLError",
+    "bulk_reading",
 ]

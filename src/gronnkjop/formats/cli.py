@@ -23,6 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
+from ._bulk import bulk_reading
 from .errors import FormatError, NotUBLError, NotXMLError, TableError, TooLargeError, UnsafeXMLError
 
 #: Rule ids for documents that could not be validated at all.
@@ -109,8 +110,6 @@ def _error_entry(file: str, error: FormatError) -> dict[str, Any]:
 
 
 def cmd_ehf_validate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
-    from .ehf.reader import iter_raw_documents
-
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         for path in missing:
@@ -122,6 +121,18 @@ def cmd_ehf_validate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> in
         err.write(f"gronnkjop: the EHF validator is not available: {exc}\n")
         return 2
     entries: list[dict[str, Any]] = []
+    with bulk_reading():
+        _validate_paths(args, entries, out, err)
+    if args.format == "json":
+        _dump(entries, out)
+    return 0 if all(e["valid"] for e in entries) else 1
+
+
+def _validate_paths(
+    args: argparse.Namespace, entries: list[dict[str, Any]], out: IO[str], err: IO[str]
+) -> None:
+    from .ehf.reader import iter_raw_documents
+
     for path in args.paths:
         for raw in iter_raw_documents(path):
             if raw.skipped is not None:
@@ -138,9 +149,6 @@ def cmd_ehf_validate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> in
             entries.append(entry)
             if args.format == "text":
                 _write_validate_text(entry, out)
-    if args.format == "json":
-        _dump(entries, out)
-    return 0 if all(e["valid"] for e in entries) else 1
 
 
 def _write_validate_text(entry: dict[str, Any], out: IO[str]) -> None:

@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 
 from gronnkjop.core.models import Organisation, OrganisationKind
 from gronnkjop.core.services import organisation_ensure
-from gronnkjop.formats import FormatError
+from gronnkjop.formats import FormatError, bulk_reading
 from gronnkjop.formats._xml import parse_bytes
 from gronnkjop.formats.ehf.index import TreeIndex
 from gronnkjop.formats.ehf.model import Invoice as EHFInvoice
@@ -211,6 +211,33 @@ def _line(invoice: Invoice, line: EHFLine) -> InvoiceLine:
     )
 
 
+def _import_paths(
+    organisation: Organisation, paths: list[Path], result: InvoiceImportResult, store_xml: bool
+) -> None:
+    for path in paths:
+        for raw in iter_raw_documents(path):
+            if raw.skipped:
+                continue
+            if raw.data is None:
+                result.rejected.append(
+                    {
+                        "file": raw.file,
+                        "errors": [
+                            {"rule": "FILE", "flag": "fatal", "location": "/", "message": str(raw.error)}
+                        ],
+                    }
+                )
+                continue
+            import_document(
+                organisation=organisation,
+                batch=result.batch,
+                file=raw.file,
+                data=raw.data,
+                result=result,
+                store_xml=store_xml,
+            )
+
+
 def invoice_import(
     *,
     organisation: Organisation,
@@ -236,28 +263,8 @@ def invoice_import(
         source=", ".join(p.name for p in paths)[:500],
         created_by=by if getattr(by, "is_authenticated", False) else None,
     )
-    for path in paths:
-        for raw in iter_raw_documents(path):
-            if raw.skipped:
-                continue
-            if raw.data is None:
-                result.rejected.append(
-                    {
-                        "file": raw.file,
-                        "errors": [
-                            {"rule": "FILE", "flag": "fatal", "location": "/", "message": str(raw.error)}
-                        ],
-                    }
-                )
-                continue
-            import_document(
-                organisation=organisation,
-                batch=result.batch,
-                file=raw.file,
-                data=raw.data,
-                result=result,
-                store_xml=store_xml,
-            )
+    with bulk_reading():
+        _import_paths(organisation, paths, result, store_xml)
     batch = result.batch
     batch.imported, batch.skipped, batch.rejected = (
         len(result.imported),
