@@ -48,9 +48,10 @@ class Backend:
         finally:
             _close(cursor)
 
-    def drop(self, tables: Iterable[str]) -> None:
+    def drop(self, tables: Iterable[str], views: Iterable[str] = ()) -> None:
+        views = set(views)
         for table in tables:
-            self.execute(f"DROP TABLE IF EXISTS {table}")
+            self.execute(f"DROP {'VIEW' if table in views else 'TABLE'} IF EXISTS {table}")
 
     @property
     def indexes_help(self) -> bool:

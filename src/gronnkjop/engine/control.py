@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from .backends import Backend
-from .rules import AFTER_MATCH_INDEXES, MATCH_INDEXES, MATCH_SQL, MATCH_TABLES, MATCHES_SQL, RULES
+from .rules import (
+    AFTER_MATCH_INDEXES,
+    FACTS_KIND,
+    MATCH_INDEXES,
+    MATCH_SQL,
+    MATCH_TABLES,
+    MATCHES_SQL,
+    RULES,
+)
 from .tables import SCHEMA, Tables, as_rows, columns, ddl
 
 CENT = Decimal("0.01")
@@ -59,9 +67,13 @@ class ControlResult:
         return counts
 
 
+def _views(backend: Backend) -> set[str]:
+    return {"gk_facts"} if FACTS_KIND[backend.dialect] == "VIEW" else set()
+
+
 def load_tables(backend: Backend, tables: Tables) -> None:
     """Create the engine's temporary input tables and fill them from ``tables``."""
-    backend.drop([*MATCH_TABLES, *SCHEMA])
+    backend.drop([*MATCH_TABLES, *SCHEMA], views=_views(backend))
     sources = {
         "gk_invoices": tables.invoices,
         "gk_lines": tables.lines,
@@ -160,12 +172,12 @@ def control_run(
     if tables is not None:
         load_tables(backend, tables)
     else:
-        backend.drop(MATCH_TABLES)
+        backend.drop(MATCH_TABLES, views=_views(backend))
     if backend.indexes_help:
         for statement in MATCH_INDEXES:
             backend.execute(statement)
     for statement in MATCH_SQL:
-        backend.execute(statement)
+        backend.execute(statement.replace("{facts_kind}", FACTS_KIND[backend.dialect]))
     if backend.indexes_help:
         for statement in AFTER_MATCH_INDEXES:
             backend.execute(statement)

@@ -63,8 +63,10 @@ MATCH_SQL = [
     HAVING COUNT(*) = 1
     """,
     # One wide row per line: the line, its invoice, its contract match and that contract's terms.
+    # A view on DuckDB (each rule then computes only the columns it reads), an indexed table on the
+    # row stores; see FACTS_KIND.
     """
-    CREATE TEMPORARY TABLE gk_facts AS
+    CREATE TEMPORARY {facts_kind} gk_facts AS
     SELECT l.line_id, l.invoice_id, l.line_no, l.article, l.cpv, l.cond, COALESCE(l.cond, 'new') AS cond_n,
            l.quantity_e4, l.price_e4, l.amount_e2, l.markup_e4, l.markup_base_e2,
            i.supplier, i.is_credit, i.issue_day,
@@ -97,6 +99,9 @@ MATCH_SQL = [
     ) agree ON agree.invoice_id = m.invoice_id
     """,
 ]
+
+#: How ``gk_facts`` is kept per dialect.
+FACTS_KIND = {"duckdb": "VIEW", "sqlite": "TABLE", "postgresql": "TABLE"}
 
 MATCH_TABLES = [
     "gk_contract_by_number",
