@@ -129,9 +129,12 @@ def expected(con: duckdb.DuckDBPyConnection) -> set[tuple]:
     out |= {
         ("MARKUP_ABOVE_AGREEMENT", i, ln) for i, ln in zip(markup.invoice_id, markup.line_id, strict=True)
     }
+    end_1 = int(contracts.loc[contracts.contract_id == 1, "end_day"].iloc[0])
+    # Missing reference: only while the supplier has a running contract (contract 1 ends early).
+    running = ~((inv.supplier == "S1") & (inv.issue_day > end_1))
     out |= {
         ("MISSING_CONTRACT_REFERENCE", i, None)
-        for i in inv[inv.contract_ref.isna() & (inv.supplier != "SX")].invoice_id
+        for i in inv[inv.contract_ref.isna() & (inv.supplier != "SX") & running].invoice_id
     }
     out |= {("UNKNOWN_CONTRACT_REFERENCE", i, None) for i in inv[inv.contract_ref == "NOPE"].invoice_id}
     out |= {
@@ -143,20 +146,20 @@ def expected(con: duckdb.DuckDBPyConnection) -> set[tuple]:
         ("DUPLICATE_INVOICE", i, None)
         for i in inv[(inv.invoice_id % 49991 == 23) & (inv.invoice_id > 1000)].invoice_id
     }
-    end_1 = int(contracts.loc[contracts.contract_id == 1, "end_day"].iloc[0])
     out |= {
         ("AFTER_EXPIRY", i, None)
         for i in inv[(inv.contract_ref == "C-00001") & (inv.issue_day > end_1)].invoice_id
     }
-    c2 = inv[inv.contract_ref == "C-00002"].sort_values(["issue_day", "invoice_id"]).copy()
+    # Invoices without a (known) reference are inferred to the supplier's one contract, so spend and
+    # small orders follow the supplier.
+    c2 = inv[inv.supplier == "S2"].sort_values(["issue_day", "invoice_id"]).copy()
     c2["cum"] = c2.amount_e2.cumsum()
     ceiling = int(contracts.loc[contracts.contract_id == 2, "ceiling_e2"].iloc[0])
     crossing = c2[(c2.cum > ceiling) & (c2.cum - c2.amount_e2 <= ceiling)]
     out |= {("OVER_CEILING", i, None) for i in crossing.invoice_id}
     limit = int(contracts.loc[contracts.contract_id == 3, "small_limit_e2"].iloc[0])
     out |= {
-        ("SMALL_ORDER", i, None)
-        for i in inv[(inv.contract_ref == "C-00003") & (inv.amount_e2 < limit)].invoice_id
+        ("SMALL_ORDER", i, None) for i in inv[(inv.supplier == "S3") & (inv.amount_e2 < limit)].invoice_id
     }
     return {(code, int(i), None if ln is None else int(ln)) for code, i, ln in out}
 
