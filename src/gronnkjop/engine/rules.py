@@ -122,6 +122,9 @@ MATCH_INDEXES = [
     "CREATE INDEX gk_prices_key ON gk_prices (contract_id, article)",
     "CREATE INDEX gk_cs_supplier ON gk_contract_suppliers (supplier)",
     "CREATE INDEX gk_invoices_supplier ON gk_invoices (supplier)",
+    # The two branches of DUPLICATE_INVOICE: same number, and same amount and content.
+    "CREATE INDEX gk_invoices_number ON gk_invoices (supplier, number)",
+    "CREATE INDEX gk_invoices_content ON gk_invoices (supplier, payable_e2, fingerprint)",
 ]
 AFTER_MATCH_INDEXES = [
     "CREATE INDEX gk_facts_line ON gk_facts (line_id)",
