@@ -28,7 +28,7 @@ ANSWER_DAYS = 30
 
 CLAUSES = {
     DeviationCode.PRICE_ABOVE_AGREEMENT: (
-        "Fakturerte priser skal være i samsvar med avtalt prisliste. Pris ut over avtalt pris{tolerance} "
+        "Fakturerte priser skal være i samsvar med avtalt prisliste. Pris utover avtalt pris{tolerance} "
         "er ikke avtalt og kan ikke faktureres."
     ),
     DeviationCode.ARTICLE_NOT_IN_PRICE_LIST: (
