@@ -70,7 +70,7 @@ def test_letter_names_parties_clauses_lines_and_total(claim, users_a):
         "K-1 Avtale K-1",
     )
     assert letter.clauses == [
-        "Fakturerte priser skal være i samsvar med avtalt prisliste. Pris ut over avtalt pris er ikke avtalt "
+        "Fakturerte priser skal være i samsvar med avtalt prisliste. Pris utover avtalt pris er ikke avtalt "
         "og kan ikke faktureres.",
         "Påslag på materialer skal ikke overstige avtalt påslag: 12 % på nye og 25 % på brukte materialer. "
         "Påslag ut over dette kan ikke faktureres.",
