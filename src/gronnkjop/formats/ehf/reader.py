@@ -580,25 +580,16 @@ class _Reader:
                 base_quantity_el = c
             elif t == _T_ALLOWANCE_CHARGE:
                 price_ac = c
-        if price_el is None:
-            raise FormatError("cac:Price has no cbc:PriceAmount", file=self.name, line=price.sourceline)
-        price_allowance = price_base_amount = None
-        if price_ac is not None:
-            pak = self.kids(price_ac)
-            price_allowance = self.decimal(pak, _CBC + "Amount")
-            price_base_amount = self.decimal(pak, _CBC + "BaseAmount")
-        base_quantity = base_quantity_unit = None
-        if base_quantity_el is not None:
-            base_quantity_unit = base_quantity_el.get("unitCode")
-            if _strip(base_quantity_el.text):
-                base_quantity = self.decimal_el(base_quantity_el)
-        return InvoiceLine(
+        return self._finish_line(
+            price=price,
+            price_el=price_el,
+            price_ac=price_ac,
+            base_quantity_el=base_quantity_el,
+            quantity_el=quantity_el,
+            net_el=net_el,
+            acs=acs,
             id=line_id,
-            quantity=self.decimal_el(quantity_el),
-            unit_code=quantity_el.get("unitCode"),
-            net_amount=self.decimal_el(net_el),
             name=name,
-            price_amount=self.decimal_el(price_el),
             tax_category=tax_category,
             note=note,
             accounting_cost=accounting_cost,
@@ -606,7 +597,6 @@ class _Reader:
             order_line_reference=order_line,
             document_reference=document_reference,
             document_type_code=document_type_code,
-            allowance_charges=tuple(self.allowance_charge(ac) for ac in acs) if acs else (),
             description=description,
             buyers_item_id=buyers_id,
             sellers_item_id=sellers_id,
@@ -614,10 +604,6 @@ class _Reader:
             origin_country=origin,
             classifications=tuple(classifications),
             properties=tuple(properties),
-            base_quantity=base_quantity,
-            base_quantity_unit=base_quantity_unit,
-            price_allowance=price_allowance,
-            price_base_amount=price_base_amount,
         )
 
     def _line_indexed(self, el: etree._Element, quantity_tag: str) -> InvoiceLine:
@@ -708,6 +694,37 @@ class _Reader:
         base_quantity_el = found[-1] if found else None
         found = get(_T_ALLOWANCE_CHARGE)
         price_ac = found[-1] if found else None
+        return self._finish_line(
+            price=price,
+            price_el=price_el,
+            price_ac=price_ac,
+            base_quantity_el=base_quantity_el,
+            quantity_el=quantity_el,
+            net_el=net_el,
+            acs=acs,
+            id=line_id,
+            name=name,
+            tax_category=tax_category,
+            note=note,
+            accounting_cost=accounting_cost,
+            period=period,
+            order_line_reference=order_line,
+            document_reference=document_reference,
+            document_type_code=document_type_code,
+            description=description,
+            buyers_item_id=buyers_id,
+            sellers_item_id=sellers_id,
+            standard_item_id=standard_id,
+            origin_country=origin,
+            classifications=tuple(classifications),
+            properties=tuple(properties),
+        )
+
+    def _finish_line(
+        self, *, price, price_el, price_ac, base_quantity_el, quantity_el, net_el, acs, **fields
+    ) -> InvoiceLine:
+        """The part of a line both ways of finding its elements share: the price, the amounts and
+        the data class."""
         if price_el is None:
             raise FormatError("cac:Price has no cbc:PriceAmount", file=self.name, line=price.sourceline)
         price_allowance = price_base_amount = None
@@ -721,31 +738,16 @@ class _Reader:
             if _strip(base_quantity_el.text):
                 base_quantity = self.decimal_el(base_quantity_el)
         return InvoiceLine(
-            id=line_id,
             quantity=self.decimal_el(quantity_el),
             unit_code=quantity_el.get("unitCode"),
             net_amount=self.decimal_el(net_el),
-            name=name,
             price_amount=self.decimal_el(price_el),
-            tax_category=tax_category,
-            note=note,
-            accounting_cost=accounting_cost,
-            period=period,
-            order_line_reference=order_line,
-            document_reference=document_reference,
-            document_type_code=document_type_code,
             allowance_charges=tuple(self.allowance_charge(ac) for ac in acs) if acs else (),
-            description=description,
-            buyers_item_id=buyers_id,
-            sellers_item_id=sellers_id,
-            standard_item_id=standard_id,
-            origin_country=origin,
-            classifications=tuple(classifications),
-            properties=tuple(properties),
             base_quantity=base_quantity,
             base_quantity_unit=base_quantity_unit,
             price_allowance=price_allowance,
             price_base_amount=price_base_amount,
+            **fields,
         )
 
     # --- the document ---------------------------------------------------------------------------------
