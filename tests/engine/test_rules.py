@@ -50,6 +50,14 @@ def test_used_items_are_checked_against_the_used_price(run):
     assert found(run(builder)) == [("PRICE_ABOVE_AGREEMENT", 1, 1, 1, Decimal("500.00"))]
 
 
+def test_a_line_without_condition_is_checked_against_the_used_price_when_only_that_is_listed(run):
+    builder = Builder().contract().price("OL-2020", "450", cond="used").price("CHAIR", "1200")
+    builder.price("CHAIR", "400", cond="used")
+    builder.invoice(1, [{"article": "OL-2020", "price": "520", "quantity": "10"}])  # only used: 70 over
+    builder.invoice(2, [{"article": "CHAIR", "price": "1200", "quantity": "2"}])  # new price applies
+    assert found(run(builder)) == [("PRICE_ABOVE_AGREEMENT", 1, 1, 1, Decimal("700.00"))]
+
+
 def test_article_not_in_price_list(run):
     builder = base().invoice(
         1, [{"article": "001-001", "price": "2752"}, {"article": "999-999", "price": "10", "quantity": "4"}]

@@ -138,24 +138,29 @@ AFTER_MATCH_INDEXES = [
 RULES: dict[str, str] = {}
 
 # v1 = invoiced net unit price e4, v2 = agreed price e4, v3 = quantity e4, v4 = tolerance bp.
-# The agreed price is the one valid on the invoice date for the article and the item's condition
-# (new when the line does not say); the latest valid_from wins if rows overlap. The plain join first
+# The agreed price is the one valid on the invoice date for the article and the item's condition; a
+# line that does not say is compared with the new price, or with the used one when only that is
+# listed. The latest valid_from wins if rows overlap. The plain join first
 # keeps only lines above some valid price, so the ranking runs on a handful of candidates.
 RULES["PRICE_ABOVE_AGREEMENT"] = """
 SELECT 'PRICE_ABOVE_AGREEMENT' AS code, r.invoice_id, r.line_id, r.contract_id,
        r.price_e4 AS v1, r.agreed_e4 AS v2, r.quantity_e4 AS v3, r.tolerance_bp AS v4, CAST(NULL AS TEXT) AS t1
 FROM (
     SELECT cand.*, p.price_e4 AS agreed_e4,
-           ROW_NUMBER() OVER (PARTITION BY cand.line_id ORDER BY p.from_day DESC, p.price_e4 DESC) AS rn
+           ROW_NUMBER() OVER (PARTITION BY cand.line_id
+                              ORDER BY CASE WHEN p.cond = cand.cond_n THEN 0 ELSE 1 END, p.from_day DESC,
+                                       p.price_e4 DESC) AS rn
     FROM (
-        SELECT DISTINCT f.line_id, f.invoice_id, f.contract_id, f.article, f.cond_n, f.issue_day, f.price_e4,
+        SELECT DISTINCT f.line_id, f.invoice_id, f.contract_id, f.article, f.cond, f.cond_n, f.issue_day, f.price_e4,
                f.quantity_e4, f.tolerance_bp
         FROM gk_facts f
-        JOIN gk_prices p ON p.contract_id = f.contract_id AND p.article = f.article AND p.cond = f.cond_n
+        JOIN gk_prices p ON p.contract_id = f.contract_id AND p.article = f.article
+             AND (p.cond = f.cond_n OR f.cond IS NULL)
              AND p.from_day <= f.issue_day AND (p.to_day IS NULL OR f.issue_day <= p.to_day)
         WHERE f.is_credit = 0 AND f.price_e4 * 10000 > p.price_e4 * (10000 + f.tolerance_bp)
     ) cand
-    JOIN gk_prices p ON p.contract_id = cand.contract_id AND p.article = cand.article AND p.cond = cand.cond_n
+    JOIN gk_prices p ON p.contract_id = cand.contract_id AND p.article = cand.article
+         AND (p.cond = cand.cond_n OR cand.cond IS NULL)
          AND p.from_day <= cand.issue_day AND (p.to_day IS NULL OR cand.issue_day <= p.to_day)
 ) r
 WHERE r.rn = 1 AND r.price_e4 * 10000 > r.agreed_e4 * (10000 + r.tolerance_bp)
