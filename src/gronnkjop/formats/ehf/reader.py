@@ -4,8 +4,9 @@
 :func:`iter_documents` reads every document of a file, a folder or a ZIP archive, one
 :class:`DocumentResult` per file, without stopping at a bad one.
 
-The reader walks the tree once, child by child, comparing Clark-notation tags (no XPath is
-compiled per call), so reading costs about as much as parsing.
+The reader files every element under its parent in one walk of the tree (a :class:`TreeIndex`,
+shared with the validator when both read one tree) and then only looks children up by their
+Clark-notation tags: no XPath, no search per value.
 """
 
 from __future__ import annotations
@@ -487,186 +488,64 @@ class _Reader:
         )
 
     def line(self, el: etree._Element, quantity_tag: str) -> InvoiceLine:
-        """The hot path. Both ways give the same line: where a child repeats, the last counts."""
-        if el in self.children:
-            return self._line_indexed(el, quantity_tag)
-        return self._line_walk(el, quantity_tag)
-
-    def _line_walk(self, el: etree._Element, quantity_tag: str) -> InvoiceLine:
-        # One pass over the children of the line, its item and its price (cheaper than building
-        # their children maps when no validator has built them already).
-        line_id = note = accounting_cost = period = order_line = None
-        quantity_el = net_el = item = price = doc_ref = None
-        acs: list[etree._Element] = []
-        for c in el:
-            t = c.tag
-            if t == _T_ID:
-                line_id = _strip(c.text)
-            elif t == quantity_tag:
-                quantity_el = c
-            elif t == _T_LINE_EXTENSION:
-                net_el = c
-            elif t == _T_ITEM:
-                item = c
-            elif t == _T_PRICE:
-                price = c
-            elif t == _T_ALLOWANCE_CHARGE:
-                acs.append(c)
-            elif t == _T_NOTE:
-                note = _strip(c.text)
-            elif t == _T_ACCOUNTING_COST:
-                accounting_cost = _strip(c.text)
-            elif t == _T_INVOICE_PERIOD:
-                period = self.period(c)
-            elif t == _T_ORDER_LINE_REFERENCE:
-                order_line = self.text(self.kids(c), _T_LINE_ID)
-            elif t == _T_DOCUMENT_REFERENCE:
-                doc_ref = c
+        """The hot path: the children of the line, its item and its price by tag from the index.
+        Where a child repeats, the last counts."""
+        kids = self.kids
+        get = kids(el).get
+        found = get(_T_ID)
+        line_id = _strip(found[-1].text) if found else None
         if line_id is None:
             raise FormatError(f"{_short(el.tag)} has no cbc:ID", file=self.name, line=el.sourceline)
-        if quantity_el is None:
+        found = get(quantity_tag)
+        if not found:
             raise FormatError(
                 f"{_short(el.tag)} has no {_short(quantity_tag)}", file=self.name, line=el.sourceline
             )
-        if net_el is None:
+        quantity_el = found[-1]
+        found = get(_T_LINE_EXTENSION)
+        if not found:
             raise FormatError(
                 f"{_short(el.tag)} has no cbc:LineExtensionAmount", file=self.name, line=el.sourceline
             )
-        if item is None:
-            raise FormatError(f"{_short(el.tag)} has no cac:Item", file=self.name, line=el.sourceline)
-        if price is None:
-            raise FormatError(f"{_short(el.tag)} has no cac:Price", file=self.name, line=el.sourceline)
-        document_reference = document_type_code = None
-        if doc_ref is not None:
-            dk = self.kids(doc_ref)
-            document_reference = self.ident(dk, _T_ID)
-            document_type_code = self.text(dk, _CBC + "DocumentTypeCode")
-
-        name = description = buyers_id = sellers_id = standard_id = origin = tax_category = None
-        classifications: list[Classification] = []
-        properties: list[ItemProperty] = []
-        for c in item:
-            t = c.tag
-            if t == _T_NAME:
-                name = _strip(c.text)
-            elif t == _T_CLASSIFIED_TAX_CATEGORY:
-                tax_category = self.tax_category(c)
-            elif t == _T_SELLERS_ITEM:
-                sellers_id = self.reference_id(c)
-            elif t == _T_COMMODITY_CLASSIFICATION:
-                for code_el in c:
-                    if code_el.tag == _T_ITEM_CLASSIFICATION_CODE and (code := _strip(code_el.text)):
-                        classifications.append(
-                            Classification(code, code_el.get("listID"), code_el.get("listVersionID"))
-                        )
-            elif t == _T_DESCRIPTION:
-                description = _strip(c.text)
-            elif t == _T_STANDARD_ITEM:
-                standard_id = self.ident(self.kids(c), _T_ID)
-            elif t == _T_BUYERS_ITEM:
-                buyers_id = self.reference_id(c)
-            elif t == _T_ORIGIN_COUNTRY:
-                origin = self.text(self.kids(c), _T_IDENTIFICATION_CODE)
-            elif t == _T_ADDITIONAL_ITEM_PROPERTY:
-                pk = self.kids(c)
-                properties.append(ItemProperty(self.text(pk, _T_NAME) or "", self.text(pk, _T_VALUE) or ""))
-
-        price_el = base_quantity_el = price_ac = None
-        for c in price:
-            t = c.tag
-            if t == _T_PRICE_AMOUNT:
-                price_el = c
-            elif t == _T_BASE_QUANTITY:
-                base_quantity_el = c
-            elif t == _T_ALLOWANCE_CHARGE:
-                price_ac = c
-        return self._finish_line(
-            price=price,
-            price_el=price_el,
-            price_ac=price_ac,
-            base_quantity_el=base_quantity_el,
-            quantity_el=quantity_el,
-            net_el=net_el,
-            acs=acs,
-            id=line_id,
-            name=name,
-            tax_category=tax_category,
-            note=note,
-            accounting_cost=accounting_cost,
-            period=period,
-            order_line_reference=order_line,
-            document_reference=document_reference,
-            document_type_code=document_type_code,
-            description=description,
-            buyers_item_id=buyers_id,
-            sellers_item_id=sellers_id,
-            standard_item_id=standard_id,
-            origin_country=origin,
-            classifications=tuple(classifications),
-            properties=tuple(properties),
-        )
-
-    def _line_indexed(self, el: etree._Element, quantity_tag: str) -> InvoiceLine:
-        # The children of the line, its item and its price by tag, from the index (a validator
-        # that ran first on the same TreeIndex has built them all).
-        get = self.kids(el).get
-        found = get(_T_ID)
-        line_id = _strip(found[-1].text) if found else None
-        found = get(quantity_tag)
-        quantity_el = found[-1] if found else None
-        found = get(_T_LINE_EXTENSION)
-        net_el = found[-1] if found else None
+        net_el = found[-1]
         found = get(_T_ITEM)
-        item = found[-1] if found else None
+        if not found:
+            raise FormatError(f"{_short(el.tag)} has no cac:Item", file=self.name, line=el.sourceline)
+        item = found[-1]
         found = get(_T_PRICE)
-        price = found[-1] if found else None
+        if not found:
+            raise FormatError(f"{_short(el.tag)} has no cac:Price", file=self.name, line=el.sourceline)
+        price = found[-1]
         acs = get(_T_ALLOWANCE_CHARGE)
         found = get(_T_NOTE)
         note = _strip(found[-1].text) if found else None
         found = get(_T_ACCOUNTING_COST)
         accounting_cost = _strip(found[-1].text) if found else None
-        period = order_line = None
+        period = order_line = document_reference = document_type_code = None
         for c in get(_T_INVOICE_PERIOD, ()):
             period = self.period(c)
         found = get(_T_ORDER_LINE_REFERENCE)
         if found:
-            order_line = self.text(self.kids(found[-1]), _T_LINE_ID)
+            order_line = self.text(kids(found[-1]), _T_LINE_ID)
         found = get(_T_DOCUMENT_REFERENCE)
-        doc_ref = found[-1] if found else None
-        if line_id is None:
-            raise FormatError(f"{_short(el.tag)} has no cbc:ID", file=self.name, line=el.sourceline)
-        if quantity_el is None:
-            raise FormatError(
-                f"{_short(el.tag)} has no {_short(quantity_tag)}", file=self.name, line=el.sourceline
-            )
-        if net_el is None:
-            raise FormatError(
-                f"{_short(el.tag)} has no cbc:LineExtensionAmount", file=self.name, line=el.sourceline
-            )
-        if item is None:
-            raise FormatError(f"{_short(el.tag)} has no cac:Item", file=self.name, line=el.sourceline)
-        if price is None:
-            raise FormatError(f"{_short(el.tag)} has no cac:Price", file=self.name, line=el.sourceline)
-        document_reference = document_type_code = None
-        if doc_ref is not None:
-            dk = self.kids(doc_ref)
+        if found:
+            dk = kids(found[-1])
             document_reference = self.ident(dk, _T_ID)
             document_type_code = self.text(dk, _CBC + "DocumentTypeCode")
 
-        name = description = buyers_id = sellers_id = standard_id = origin = tax_category = None
+        description = buyers_id = sellers_id = standard_id = origin = tax_category = None
         classifications: list[Classification] = []
         properties: list[ItemProperty] = []
-        get = self.kids(item).get
+        get = kids(item).get
         found = get(_T_NAME)
-        if found:
-            name = _strip(found[-1].text)
+        name = _strip(found[-1].text) if found else None
         for c in get(_T_CLASSIFIED_TAX_CATEGORY, ()):
             tax_category = self.tax_category(c)
         found = get(_T_SELLERS_ITEM)
         if found:
-            sellers_id = self.reference_id(found[-1])
+            sellers_id = self.text(kids(found[-1]), _T_ID)
         for c in get(_T_COMMODITY_CLASSIFICATION, ()):
-            for code_el in self.kids(c).get(_T_ITEM_CLASSIFICATION_CODE, ()):
+            for code_el in kids(c).get(_T_ITEM_CLASSIFICATION_CODE, ()):
                 if code := _strip(code_el.text):
                     classifications.append(
                         Classification(code, code_el.get("listID"), code_el.get("listVersionID"))
@@ -676,34 +555,42 @@ class _Reader:
             description = _strip(found[-1].text)
         found = get(_T_STANDARD_ITEM)
         if found:
-            standard_id = self.ident(self.kids(found[-1]), _T_ID)
+            standard_id = self.ident(kids(found[-1]), _T_ID)
         found = get(_T_BUYERS_ITEM)
         if found:
-            buyers_id = self.reference_id(found[-1])
+            buyers_id = self.text(kids(found[-1]), _T_ID)
         found = get(_T_ORIGIN_COUNTRY)
         if found:
-            origin = self.text(self.kids(found[-1]), _T_IDENTIFICATION_CODE)
+            origin = self.text(kids(found[-1]), _T_IDENTIFICATION_CODE)
         for c in get(_T_ADDITIONAL_ITEM_PROPERTY, ()):
-            pk = self.kids(c)
+            pk = kids(c)
             properties.append(ItemProperty(self.text(pk, _T_NAME) or "", self.text(pk, _T_VALUE) or ""))
 
-        get = self.kids(price).get
+        get = kids(price).get
         found = get(_T_PRICE_AMOUNT)
-        price_el = found[-1] if found else None
-        found = get(_T_BASE_QUANTITY)
-        base_quantity_el = found[-1] if found else None
+        if not found:
+            raise FormatError("cac:Price has no cbc:PriceAmount", file=self.name, line=price.sourceline)
+        price_el = found[-1]
+        price_allowance = price_base_amount = base_quantity = base_quantity_unit = None
         found = get(_T_ALLOWANCE_CHARGE)
-        price_ac = found[-1] if found else None
-        return self._finish_line(
-            price=price,
-            price_el=price_el,
-            price_ac=price_ac,
-            base_quantity_el=base_quantity_el,
-            quantity_el=quantity_el,
-            net_el=net_el,
-            acs=acs,
+        if found:
+            pak = kids(found[-1])
+            price_allowance = self.decimal(pak, _CBC + "Amount")
+            price_base_amount = self.decimal(pak, _CBC + "BaseAmount")
+        found = get(_T_BASE_QUANTITY)
+        if found:
+            base_quantity_el = found[-1]
+            base_quantity_unit = base_quantity_el.get("unitCode")
+            if _strip(base_quantity_el.text):
+                base_quantity = self.decimal_el(base_quantity_el)
+        decimal_el = self.decimal_el
+        return InvoiceLine(
             id=line_id,
+            quantity=decimal_el(quantity_el),
+            unit_code=quantity_el.get("unitCode"),
+            net_amount=decimal_el(net_el),
             name=name,
+            price_amount=decimal_el(price_el),
             tax_category=tax_category,
             note=note,
             accounting_cost=accounting_cost,
@@ -711,6 +598,7 @@ class _Reader:
             order_line_reference=order_line,
             document_reference=document_reference,
             document_type_code=document_type_code,
+            allowance_charges=tuple(self.allowance_charge(ac) for ac in acs) if acs else (),
             description=description,
             buyers_item_id=buyers_id,
             sellers_item_id=sellers_id,
@@ -718,36 +606,10 @@ class _Reader:
             origin_country=origin,
             classifications=tuple(classifications),
             properties=tuple(properties),
-        )
-
-    def _finish_line(
-        self, *, price, price_el, price_ac, base_quantity_el, quantity_el, net_el, acs, **fields
-    ) -> InvoiceLine:
-        """The part of a line both ways of finding its elements share: the price, the amounts and
-        the data class."""
-        if price_el is None:
-            raise FormatError("cac:Price has no cbc:PriceAmount", file=self.name, line=price.sourceline)
-        price_allowance = price_base_amount = None
-        if price_ac is not None:
-            pak = self.kids(price_ac)
-            price_allowance = self.decimal(pak, _CBC + "Amount")
-            price_base_amount = self.decimal(pak, _CBC + "BaseAmount")
-        base_quantity = base_quantity_unit = None
-        if base_quantity_el is not None:
-            base_quantity_unit = base_quantity_el.get("unitCode")
-            if _strip(base_quantity_el.text):
-                base_quantity = self.decimal_el(base_quantity_el)
-        return InvoiceLine(
-            quantity=self.decimal_el(quantity_el),
-            unit_code=quantity_el.get("unitCode"),
-            net_amount=self.decimal_el(net_el),
-            price_amount=self.decimal_el(price_el),
-            allowance_charges=tuple(self.allowance_charge(ac) for ac in acs) if acs else (),
             base_quantity=base_quantity,
             base_quantity_unit=base_quantity_unit,
             price_allowance=price_allowance,
             price_base_amount=price_base_amount,
-            **fields,
         )
 
     # --- the document ---------------------------------------------------------------------------------
@@ -886,7 +748,10 @@ def invoice_from_tree(
     ``index``: a :class:`~gronnkjop.formats.ehf.index.TreeIndex` of this tree to share with
     ``validate_tree`` (both then walk the elements once)."""
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
-    return _Reader(name, index).invoice(root, _detect(root, name))
+    doc_type = _detect(root, name)
+    if index is None:
+        index = TreeIndex()
+    return _Reader(name, index.fill(root)).invoice(root, doc_type)
 
 
 def read_invoice(source: _xml.Source, *, name: str | None = None) -> Invoice:

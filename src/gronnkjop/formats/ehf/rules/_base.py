@@ -187,9 +187,6 @@ DISCOURAGED_ATTRIBUTES = frozenset(
 )
 
 
-_ALL_ATTRIBUTES = etree.XPath("//@*")
-
-
 class Doc:
     """Everything the rules share about one document, computed once.
 
@@ -237,21 +234,45 @@ class Doc:
         self.quantity_tag = CBC + ("InvoicedQuantity" if self.is_invoice else "CreditedQuantity")
         self.other_quantity_tag = CBC + ("CreditedQuantity" if self.is_invoice else "InvoicedQuantity")
         # One walk of the tree, in document order: every element filed by tag (:meth:`all` replaces
-        # ``//tag`` searches) and the empty leaves (PEPPOL-EN16931-R008). The children of an element
-        # by tag are indexed when first asked for (lines, items, prices, parties, ...).
-        by_tag: dict[str, list[Element]] = {}
+        # ``//tag`` searches), under its parent in the children index (when the index is new), the
+        # empty leaves (PEPPOL-EN16931-R008) and the discouraged attributes (UBL-DT-08..28).
+        tag = root.tag
+        by_tag: dict[str, list[Element]] = {tag: [root]}
         empty: list[Element] = []
+        attributes: list[tuple[str, Element]] = []
+        index = self.index
+        fill = not index.filled  # an index a reader filled first is used as it stands
+        if fill and index:
+            index.clear()  # elements indexed one by one before: filled again in this walk
+        discouraged = DISCOURAGED_ATTRIBUTES
         for el in root.iter():
-            tag = el.tag
-            bucket = by_tag.get(tag)
-            if bucket is None:
-                by_tag[tag] = [el]
-            else:
-                bucket.append(el)
-            if not len(el):  # a leaf: empty when its text is blank
-                value = el.text
-                if (not value or value.isspace()) and tag.__class__ is str:
-                    empty.append(el)
+            if el is not root:
+                tag = el.tag
+                bucket = by_tag.get(tag)
+                if bucket is None:
+                    by_tag[tag] = [el]
+                else:
+                    bucket.append(el)
+                if fill:
+                    parent = el.getparent()
+                    siblings = index.get(parent)
+                    if siblings is None:
+                        index[parent] = {tag: [el]}
+                    else:
+                        bucket = siblings.get(tag)
+                        if bucket is None:
+                            siblings[tag] = [el]
+                        else:
+                            bucket.append(el)
+            value = el.text
+            if (not value or value.isspace()) and not len(el) and tag.__class__ is str:
+                empty.append(el)  # a leaf with blank text
+            names = el.keys()
+            if names:
+                for name in names:
+                    if name in discouraged:
+                        attributes.append((name, el))
+        index.filled = True
         self.by_tag = by_tag
         self.empty = empty
         top = self.kids(root).get
@@ -267,11 +288,7 @@ class Doc:
         self.customer = self.first(root, path("cac:AccountingCustomerParty", "cac:Party"))
         self.fired: list[tuple[str, Element]] = []
         self._country: dict[str, str] = {}
-        self.attributes = [
-            (attribute.attrname, attribute.getparent())
-            for attribute in _ALL_ATTRIBUTES(root)
-            if attribute.attrname in DISCOURAGED_ATTRIBUTES
-        ]
+        self.attributes = attributes
         self._line_facts: list[tuple[Element, list[Element], Decimal | None]] | None = None
         self._line_info: list[Line] | None = None
         self._categories: dict[Element, tuple[str, bool]] = {}
