@@ -394,7 +394,7 @@ class Doc:
         prefix, else the seller address country, else ``XX``."""
         if "supplier" not in self._country:
             self._country["supplier"] = _country_of(
-                self.root,
+                self,
                 path("cac:AccountingSupplierParty", "cac:Party", "cac:PartyTaxScheme"),
                 path("cac:TaxRepresentativeParty", "cac:PartyTaxScheme"),
                 path("cac:AccountingSupplierParty", "cac:Party", "cac:PostalAddress", "cac:Country"),
@@ -405,7 +405,7 @@ class Doc:
         """PEPPOL ``$customerCountry``: the buyer VAT prefix, else the buyer address country."""
         if "customer" not in self._country:
             self._country["customer"] = _country_of(
-                self.root,
+                self,
                 path("cac:AccountingCustomerParty", "cac:Party", "cac:PartyTaxScheme"),
                 None,
                 path("cac:AccountingCustomerParty", "cac:Party", "cac:PostalAddress", "cac:Country"),
@@ -593,25 +593,28 @@ class Line:
         return amount - _SLACK <= expected <= amount + _SLACK
 
 
-def _vat_prefix(root: Element, tax_scheme_path: str) -> str | None:
-    for scheme in root.iterfind(tax_scheme_path):
-        if scheme.findtext(path("cac:TaxScheme", "cbc:ID")) == "VAT":
-            company = scheme.findtext(CBC + "CompanyID")
+def _vat_prefix(doc: Doc, tax_scheme_path: str) -> str | None:
+    for scheme in doc.select(doc.root, tax_scheme_path):
+        if doc.findtext(scheme, _SCHEME_ID) == "VAT":
+            company = doc.findtext(scheme, CBC + "CompanyID")
             if company is not None and company[:2]:
                 return norm(company[:2]).upper()
     return None
 
 
-def _country_of(root: Element, party_scheme: str, representative_scheme: str | None, country: str) -> str:
-    prefix = _vat_prefix(root, party_scheme)
+def _country_of(doc: Doc, party_scheme: str, representative_scheme: str | None, country: str) -> str:
+    prefix = _vat_prefix(doc, party_scheme)
     if prefix is None and representative_scheme is not None:
-        prefix = _vat_prefix(root, representative_scheme)
+        prefix = _vat_prefix(doc, representative_scheme)
     if prefix is not None:
         return prefix
-    code = root.find(country + "/" + CBC + "IdentificationCode")
+    code = doc.first(doc.root, country + "/" + CBC + "IdentificationCode")
     if code is not None:
         return norm(code.text).upper()
     return "XX"
+
+
+_SCHEME_ID = path("cac:TaxScheme", "cbc:ID")
 
 
 def element_path(el: Element) -> str:

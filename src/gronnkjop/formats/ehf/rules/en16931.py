@@ -82,7 +82,8 @@ def check(doc: Doc) -> None:
         wanted = tax_currency.text
         if not any(
             amount.get("currencyID") == wanted
-            for amount in root.iterfind(".//" + CAC + "TaxTotal/" + CBC + "TaxAmount")
+            for total in doc.all(CAC + "TaxTotal")
+            for amount in doc.kids(total).get(CBC + "TaxAmount", ())
         ):
             fire("BR-53")
             break

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from .. import codelists_data as cl
 from ._base import (
@@ -14,7 +15,6 @@ from ._base import (
     ONE,
     ZERO,
     Doc,
-    Element,
     Line,
     as_date,
     dec,
@@ -58,9 +58,9 @@ _EXEMPTIONS = {
 }
 
 
-def profile(root: Element) -> str:
+def profile(doc: Doc) -> str:
     """PEPPOL ``$profile``: the process number NN of the ProfileID, or ``Unknown``."""
-    value = norm(root.findtext(CBC + "ProfileID"))
+    value = norm(doc.findtext(doc.root, CBC + "ProfileID"))
     if value and _PROFILE.search(value):
         tokens = value.split(":")
         if len(tokens) > 6:
@@ -76,7 +76,7 @@ def _slack(expected: Decimal, value: Decimal, slack: Decimal) -> bool:
 def check(doc: Doc) -> None:
     root = doc.root
     fire = doc.fire
-    process = profile(root)
+    process = profile(doc)
     german = doc.supplier_country() == "DE" and doc.customer_country() == "DE"
 
     # -- document ----------------------------------------------------------------------------
@@ -317,22 +317,37 @@ _SCHEME_RULES = {
 
 
 def _identifiers(doc: Doc) -> None:
-    for el in doc.all(CBC + "EndpointID", CBC + "ID", CBC + "CompanyID"):
-        scheme = el.get("schemeID")
-        if scheme is None:
-            continue
-        if el.tag == CBC + "ID" and el.getparent().tag != CAC + "PartyIdentification":
-            continue
-        if scheme == "9907":
-            if el.tag == CBC + "EndpointID" and not valid_codice_fiscale(norm(el.text)):
-                doc.fire("PEPPOL-COMMON-R046", el)
-            continue
-        entry = _SCHEME_RULES.get(scheme)
-        if entry is None:
-            continue
-        rule, kind = entry
-        if not _VALIDATORS[kind](el.text or ""):
-            doc.fire(rule, el)
+    # cbc:EndpointID, cac:PartyIdentification/cbc:ID and cbc:CompanyID with a schemeID, in this order
+    # (as doc.all(EndpointID, ID, CompanyID) would give them, keeping only the IDs of a party)
+    identifications = [
+        el
+        for party_id in doc.all(CAC + "PartyIdentification")
+        for el in doc.kids(party_id).get(_T_ID, ())
+    ]
+    for tag, elements in (
+        (_T_ENDPOINT_ID, doc.all(_T_ENDPOINT_ID)),
+        (_T_ID, identifications),
+        (_T_COMPANY_ID, doc.all(_T_COMPANY_ID)),
+    ):
+        for el in elements:
+            scheme = el.get("schemeID")
+            if scheme is None:
+                continue
+            if scheme == "9907":
+                if tag == _T_ENDPOINT_ID and not valid_codice_fiscale(norm(el.text)):
+                    doc.fire("PEPPOL-COMMON-R046", el)
+                continue
+            entry = _SCHEME_RULES.get(scheme)
+            if entry is None:
+                continue
+            rule, kind = entry
+            if not _VALIDATORS[kind](el.text or ""):
+                doc.fire(rule, el)
+
+
+_T_ID = CBC + "ID"
+_T_ENDPOINT_ID = CBC + "EndpointID"
+_T_COMPANY_ID = CBC + "CompanyID"
 
 
 def valid_gln(value: str) -> bool:
@@ -448,7 +463,7 @@ def valid_abn(value: str) -> bool:
     return sum(d * w for d, w in zip(digits, weights, strict=True)) % 89 == 0
 
 
-_VALIDATORS = {
+_CHECKS = {
     "gln": valid_gln,
     "no": valid_norwegian_orgnr,
     "dk": valid_danish_cvr,
@@ -459,3 +474,5 @@ _VALIDATORS = {
     "se": valid_swedish_orgnr,
     "abn": valid_abn,
 }
+#: The check of each scheme; verdicts are kept, as the same parties recur invoice after invoice.
+_VALIDATORS = {kind: lru_cache(maxsize=1024)(check) for kind, check in _CHECKS.items()}
