@@ -342,3 +342,47 @@ def test_iter_documents_is_lazy(tmp_path, invoice_xml):
 def test_missing_path_raises_file_not_found(tmp_path):
     with pytest.raises(FileNotFoundError):
         list(iter_documents(tmp_path / "nope"))
+
+
+def test_every_line_field_is_read_into_its_own_place(invoice_xml):
+    # The reader builds lines positionally: a line with every field set to a value of its own,
+    # written and read back, must come back field for field.
+    from dataclasses import fields, replace
+
+    from gronnkjop.formats.ehf import write_invoice
+    from gronnkjop.formats.ehf.model import AllowanceCharge, Period, TaxCategory
+
+    invoice = read_invoice(invoice_xml)
+    line = replace(
+        invoice.lines[0],
+        id="L-7",
+        quantity=Decimal("3"),
+        unit_code="KGM",
+        net_amount=Decimal("150.00"),
+        name="Kaffe",
+        price_amount=Decimal("100.00"),
+        tax_category=TaxCategory("S", Decimal("15")),
+        note="Linjenotat",
+        accounting_cost="4410-12",
+        period=Period(date(2026, 2, 1), date(2026, 2, 28)),
+        order_line_reference="OL-9",
+        document_reference=Identifier("DOC-3", "ABZ"),
+        document_type_code="130",
+        allowance_charges=(AllowanceCharge(False, Decimal("50.00"), "95", "Rabatt"),),
+        description="Økologisk kaffe",
+        buyers_item_id="B-11",
+        sellers_item_id="S-12",
+        standard_item_id=Identifier("7071234567891", "0160"),
+        origin_country="CO",
+        classifications=(Classification("15861000", "STI"),),
+        properties=(ItemProperty("Sertifisering", "Fairtrade"),),
+        base_quantity=Decimal("2"),
+        base_quantity_unit="KGM",
+        price_allowance=Decimal("10.00"),
+        price_base_amount=Decimal("110.00"),
+    )
+    assert all(getattr(line, f.name) != f.default for f in fields(line))  # every field is set
+    read = read_invoice(write_invoice(replace(invoice, lines=(line,)))).lines[0]
+    assert {f.name: getattr(read, f.name) for f in fields(read)} == {
+        f.name: getattr(line, f.name) for f in fields(line)
+    }
