@@ -320,9 +320,7 @@ def _identifiers(doc: Doc) -> None:
     # cbc:EndpointID, cac:PartyIdentification/cbc:ID and cbc:CompanyID with a schemeID, in this order
     # (as doc.all(EndpointID, ID, CompanyID) would give them, keeping only the IDs of a party)
     identifications = [
-        el
-        for party_id in doc.all(CAC + "PartyIdentification")
-        for el in doc.kids(party_id).get(_T_ID, ())
+        el for party_id in doc.all(CAC + "PartyIdentification") for el in doc.kids(party_id).get(_T_ID, ())
     ]
     for tag, elements in (
         (_T_ENDPOINT_ID, doc.all(_T_ENDPOINT_ID)),
