@@ -49,7 +49,8 @@ class TreeIndex(dict):
         self.filled = False
 
     def fill(self, root: Element) -> TreeIndex:
-        """Index the whole tree under ``root`` in one walk (nothing happens when it is filled)."""
+        """Index the whole tree under ``root`` in one walk (nothing happens when it is filled).
+        The validator's walk (``rules._base.Doc``) does the same inline, with its own filing."""
         if self.filled:
             return self
         if self:  # elements indexed one by one before: start again from a clean slate
