@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from gronnkjop.formats.errors import FormatError, TableError, TooLargeError
-from gronnkjop.formats.pricelist import PriceListRow, read_price_list
+from gronnkjop.formats.pricelist import PriceListRow, read_price_list, write_price_list
 
 
 def test_semicolon_windows_1252_norwegian_headers(fixtures):
@@ -144,3 +144,74 @@ def test_the_size_limit_applies(tmp_path, monkeypatch, fixtures):
 
     with pytest.raises(TooLargeError):
         read_price_list(fixtures / "tables" / "prisliste-semikolon-cp1252.csv")
+
+
+ROWS = (
+    PriceListRow(
+        2, "RA-2025-017", "KS-100", "Kontorstol; ombrukt «Ærø»", "EA", Decimal("1200.5"), date(2026, 1, 1)
+    ),
+    PriceListRow(
+        3,
+        "RA-2025-017",
+        "KS-100",
+        "Kontorstol",
+        "EA",
+        Decimal("950.1234"),
+        date(2026, 1, 1),
+        condition="used",
+    ),
+    PriceListRow(
+        4,
+        "RA-2025-017",
+        "KAF-7",
+        "Kaffe, økologisk",
+        "KGM",
+        Decimal("189"),
+        date(2025, 1, 1),
+        date(2025, 12, 31),
+    ),
+    PriceListRow(
+        5, "RA-2025-018", "T-1", "Timepris rådgiver", "HUR", Decimal("1234567.89"), date(2026, 3, 1)
+    ),
+    # more digits than a spreadsheet number holds: written as text, read back exactly
+    PriceListRow(
+        6, "RA-2025-018", "T-2", "Stort beløp", "EA", Decimal("12345678901234.5678"), date(2026, 3, 1)
+    ),
+    PriceListRow(7, "RA-2025-018", "T-3", "", "EA", Decimal("0.5"), date(2026, 3, 1)),  # no description
+)
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_a_written_price_list_reads_back_to_the_same_rows(tmp_path, file_format):
+    path = tmp_path / f"prisliste.{file_format}"
+    path.write_bytes(write_price_list(ROWS, file_format=file_format))
+    assert read_price_list(path) == ROWS
+
+
+def test_the_csv_is_for_norwegian_spreadsheets():
+    text = write_price_list(ROWS[:3]).decode("utf-8")
+    assert text.splitlines() == [
+        "\ufeffkontraktsnummer;artikkelnummer;beskrivelse;enhet;enhetspris;gyldig_fra;gyldig_til;tilstand",
+        'RA-2025-017;KS-100;"Kontorstol; ombrukt «Ærø»";EA;1200,50;01.01.2026;;ny',
+        "RA-2025-017;KS-100;Kontorstol;EA;950,1234;01.01.2026;;brukt",
+        "RA-2025-017;KAF-7;Kaffe, økologisk;KGM;189,00;01.01.2025;31.12.2025;ny",
+    ]
+
+
+def test_the_xlsx_has_numbers_and_dates_with_norwegian_formats():
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(BytesIO(write_price_list(ROWS, file_format="xlsx"))).active
+    assert (sheet.title, sheet.freeze_panes, sheet["A1"].font.b) == ("Prisliste", "A2", True)
+    price, valid_from, valid_to = sheet["E4"], sheet["F4"], sheet["G4"]
+    assert (price.value, price.number_format) == (189, "#,##0.00##")
+    assert (valid_from.value, valid_from.number_format) == (datetime(2025, 1, 1), "DD.MM.YYYY")
+    assert valid_to.value == datetime(2025, 12, 31)
+    assert sheet["G2"].value is None
+
+
+def test_an_unknown_file_format_is_refused():
+    with pytest.raises(ValueError, match="unknown file format 'ods'"):
+        write_price_list(ROWS, file_format="ods")

@@ -6,7 +6,7 @@ Columns, in any order, headed by the English names or their Norwegian equivalent
 | --- | --- | --- |
 | ``contract_number`` | kontraktsnummer, avtalenummer | text |
 | ``article_number`` | artikkelnummer, varenummer | text |
-| ``description`` | beskrivelse | text |
+| ``description`` | beskrivelse | text (may be empty) |
 | ``unit_code`` | enhet | UN/ECE Rec 20 code (``EA``, ``KGM``, ...) |
 | ``unit_price`` | enhetspris, pris | amount excl. VAT, ``1 234,50`` or ``1234.50`` |
 | ``valid_from`` | gyldig_fra | ``2026-01-31`` or ``31.01.2026`` |
@@ -14,11 +14,14 @@ Columns, in any order, headed by the English names or their Norwegian equivalent
 | ``condition`` (optional) | tilstand | ``new``/``ny`` or ``used``/``brukt``; default new |
 
 Every bad row is reported with its row number, column and reason in one :class:`TableError`.
+:func:`write_price_list` writes rows back as CSV or XLSX with the Norwegian headers, in a form
+:func:`read_price_list` reads to the same rows.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -33,6 +36,8 @@ from .tables import (
     parse_text,
     parse_unit_code,
     read_table,
+    write_csv,
+    write_xlsx,
 )
 
 CONDITIONS = {"new": "new", "ny": "new", "nytt": "new", "used": "used", "brukt": "used"}
@@ -40,7 +45,13 @@ CONDITIONS = {"new": "new", "ny": "new", "nytt": "new", "used": "used", "brukt":
 PRICE_LIST_COLUMNS: tuple[Column, ...] = (
     Column("contract_number", parse_text, aliases=("kontraktsnummer", "avtalenummer", "kontrakt")),
     Column("article_number", parse_text, aliases=("artikkelnummer", "artikkelnr", "varenummer", "varenr")),
-    Column("description", parse_text, aliases=("beskrivelse", "varebeskrivelse", "varenavn")),
+    Column(
+        "description",
+        parse_text,
+        aliases=("beskrivelse", "varebeskrivelse", "varenavn"),
+        required=False,
+        default="",
+    ),
     Column("unit_code", parse_unit_code, aliases=("enhet", "enhetskode")),
     Column("unit_price", parse_amount, aliases=("enhetspris", "pris", "enhetspris_eks_mva")),
     Column("valid_from", parse_date, aliases=("gyldig_fra", "fra_dato")),
@@ -101,3 +112,41 @@ def read_price_list(path: str | os.PathLike) -> tuple[PriceListRow, ...]:
     return tuple(
         PriceListRow(item.row, **item.values) for item in read_table(path, PRICE_LIST_COLUMNS, check=_check)
     )
+
+
+#: The header :func:`write_price_list` writes: the Norwegian names of the columns, in their order.
+PRICE_LIST_HEADER = (
+    "kontraktsnummer",
+    "artikkelnummer",
+    "beskrivelse",
+    "enhet",
+    "enhetspris",
+    "gyldig_fra",
+    "gyldig_til",
+    "tilstand",
+)
+_CONDITION_NAMES = {"new": "ny", "used": "brukt"}
+
+
+def write_price_list(rows: Iterable[PriceListRow], *, file_format: str = "csv") -> bytes:
+    """A price list as ``csv`` (``;``, UTF-8 with BOM, decimal commas, ``dd.mm.åååå``) or ``xlsx``,
+    headed by :data:`PRICE_LIST_HEADER`; :func:`read_price_list` reads it back to the same rows
+    (row numbers aside)."""
+    table = [
+        (
+            r.contract_number,
+            r.article_number,
+            r.description,
+            r.unit_code,
+            r.unit_price,
+            r.valid_from,
+            r.valid_to,
+            _CONDITION_NAMES[r.condition],
+        )
+        for r in rows
+    ]
+    if file_format == "csv":
+        return write_csv(PRICE_LIST_HEADER, table)
+    if file_format == "xlsx":
+        return write_xlsx(PRICE_LIST_HEADER, table, title="Prisliste")
+    raise ValueError(f"unknown file format {file_format!r}: csv or xlsx")

@@ -316,3 +316,78 @@ def read_table(
     except FormatError as exc:
         raise exc.at(name) from None
     return parse_rows(rows, columns, file=name, check=check)
+
+
+# --- writing ------------------------------------------------------------------------------------
+
+#: The Norwegian way of writing a date in a table (what spreadsheet users here read and type).
+DATE_FORMAT = "%d.%m.%Y"
+
+
+def format_decimal(value: Decimal, *, places: int = 2) -> str:
+    """``Decimal("1234.5")`` -> ``"1234,50"``: a decimal comma, at least ``places`` decimals,
+    trailing zeros beyond them dropped, no thousands separator (so no reader takes it for a list)."""
+    if not value.is_finite():
+        raise ValueError(f"{value!r} is not a finite number")
+    text = format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
+    whole, _, fraction = text.partition(".")
+    fraction = fraction.rstrip("0").ljust(places, "0")
+    return f"{whole},{fraction}" if fraction else whole
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format_decimal(value)
+    if isinstance(value, date):
+        return value.strftime(DATE_FORMAT)
+    return str(value)
+
+
+def write_csv(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes:
+    """A table as CSV for Norwegian spreadsheets: UTF-8 with BOM, ``;`` between cells, CRLF line
+    ends, decimal commas and ``dd.mm.åååå`` dates; :func:`read_csv_rows` reads it back."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_csv_cell(value) for value in row])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def write_xlsx(header: Sequence[str], rows: Sequence[Sequence[Any]], *, title: str = "Ark1") -> bytes:
+    """A table as a one-sheet XLSX workbook: amounts as numbers shown with two decimals, dates as
+    dates shown ``dd.mm.åååå``, a bold frozen header row; :func:`read_xlsx_rows` reads it back.
+    (A spreadsheet cell holds a binary float: amounts with more than 15 significant digits are
+    written as text, so that no øre is lost.)"""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title[:31]
+    sheet.append(list(header))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    for row in rows:
+        cells = []
+        for value in row:
+            if isinstance(value, Decimal):
+                exact = len(value.normalize().as_tuple().digits) <= 15
+                cells.append(value if exact else format_decimal(value))
+            else:
+                cells.append(value)
+        sheet.append(cells)
+        for cell, value in zip(sheet[sheet.max_row], row, strict=True):
+            if isinstance(value, Decimal) and not isinstance(cell.value, str):
+                cell.number_format = "#,##0.00##"
+            elif isinstance(value, date):
+                cell.number_format = "DD.MM.YYYY"
+    for index, name in enumerate(header, start=1):
+        width = max([len(str(name))] + [len(_csv_cell(r[index - 1])) for r in rows]) + 2
+        sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = min(width, 60)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
