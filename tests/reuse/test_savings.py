@@ -233,9 +233,9 @@ def test_the_csv_export_has_one_row_per_hand_over(org_a, users_a, asker_like_yea
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert lines[0].split(";")[:4] == ["dato", "varetype", "kategori", "antall"]
     assert [line.split(";")[:2] + line.split(";")[7:9] for line in lines[1:]] == [
-        ["2026-02-12", "height_adjustable_desk", "51900.00", "810.000"],
-        ["2026-03-03", "office_chair", "27600.00", "256.000"],
-        ["2026-04-08", "monitor", "28800.00", "492.000"],
+        ["12.02.2026", "height_adjustable_desk", "51900,00", "810,00"],
+        ["03.03.2026", "office_chair", "27600,00", "256,00"],
+        ["08.04.2026", "monitor", "28800,00", "492,00"],
     ]
 
 

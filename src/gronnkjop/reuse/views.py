@@ -4,8 +4,6 @@ and the public page (no log-in)."""
 from __future__ import annotations
 
 import base64
-import csv
-import io
 from datetime import date
 
 from django.contrib import messages
@@ -20,7 +18,7 @@ from django.views.decorators.http import require_POST
 from gronnkjop.core.permissions import organisation_required
 from gronnkjop.core.roles import Capability
 from gronnkjop.formats.errors import FormatError, TableError
-from gronnkjop.formats.tables import read_csv_rows, read_xlsx_rows
+from gronnkjop.formats.tables import read_csv_rows, read_xlsx_rows, write_csv
 
 from . import selectors, services
 from .charts import bar_chart
@@ -484,46 +482,43 @@ def savings(request):
 
 @organisation_required()
 def savings_csv(request):
+    """The year's hand-overs with their savings, for Norwegian spreadsheets (see ``write_csv``)."""
     organisation = request.organisation
     year = _year(request)
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow(
-        [
-            "dato",
-            "varetype",
-            "kategori",
-            "antall",
-            "fra",
-            "nypris_per_enhet",
-            "kostnad",
-            "verdi_nok",
-            "kg_co2e",
-            "kg_avfall",
-            "metode",
-            "faktor_versjon",
-            "kilde",
-        ]
+    header = (
+        "dato",
+        "varetype",
+        "kategori",
+        "antall",
+        "fra",
+        "nypris_per_enhet",
+        "kostnad",
+        "verdi_nok",
+        "kg_co2e",
+        "kg_avfall",
+        "metode",
+        "faktor_versjon",
+        "kilde",
     )
-    for s in selectors.saving_list(organisation=organisation, year=year).order_by("date", "pk"):
-        writer.writerow(
-            [
-                s.date.isoformat(),
-                s.item_type,
-                s.category,
-                s.units,
-                s.owner_organisation.name,
-                s.new_price_each,
-                s.cost,
-                s.value_nok,
-                s.co2e_kg,
-                s.waste_kg,
-                s.method,
-                s.factor.version,
-                s.factor.source,
-            ]
+    rows = [
+        (
+            s.date,
+            s.item_type,
+            s.category,
+            s.units,
+            s.owner_organisation.name,
+            s.new_price_each,
+            s.cost,
+            s.value_nok,
+            s.co2e_kg,
+            s.waste_kg,
+            s.method,
+            s.factor.version,
+            s.factor.source,
         )
-    response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
+        for s in selectors.saving_list(organisation=organisation, year=year).order_by("date", "pk")
+    ]
+    response = HttpResponse(write_csv(header, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="ombruk-besparelser-{year}.csv"'
     return response
 
