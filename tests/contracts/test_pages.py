@@ -7,6 +7,7 @@ from django.urls import reverse
 from gronnkjop.contracts.models import CallOff, Contract, ContractDocument, PriceListItem
 from gronnkjop.core.models import Unit
 from gronnkjop.core.services import collaboration_ensure
+from gronnkjop.formats.pricelist import read_price_list
 
 from .conftest import D, add_option, make_contract, make_item
 
@@ -228,3 +229,55 @@ def test_the_contract_page_links_to_its_follow_up_page(login, users_a, contract_
     follow_up = reverse("followup:contract_followup", args=[contract_a.pk])
     assert f'href="{follow_up}">Forbruk og avvik</a>' in page.content.decode()
     assert login(users_a["leder"]).get(follow_up).status_code == 200
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_the_price_list_downloads_and_imports_back_without_changes(
+    login, users_a, contract_a, tmp_path, file_format
+):
+    make_item(contract_a, "A", "90", valid_to=D(2025, 6, 30))
+    make_item(contract_a, "A", "95.5", valid_from=D(2025, 7, 1), description="Vare A; ny pris")
+    make_item(contract_a, "B", "1234567.8912", condition="used", unit_code="KGM")
+    client = login(users_a["leder"])  # seeing the contract is enough to download its prices
+    response = client.get(reverse("contracts:price_list_export", args=[contract_a.pk, file_format]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == f'attachment; filename="prisliste-K-1.{file_format}"'
+    path = tmp_path / f"prisliste.{file_format}"
+    path.write_bytes(response.content)
+    assert [
+        (r.article_number, r.description, r.unit_code, r.unit_price, r.valid_from, r.valid_to, r.condition)
+        for r in read_price_list(path)
+    ] == [
+        ("A", "Vare A", "EA", Decimal("90"), D(2025, 1, 1), D(2025, 6, 30), "new"),
+        ("A", "Vare A; ny pris", "EA", Decimal("95.5"), D(2025, 7, 1), None, "new"),
+        ("B", "Vare B", "KGM", Decimal("1234567.8912"), D(2025, 1, 1), None, "used"),
+    ]
+    upload = SimpleUploadedFile(path.name, response.content)
+    preview = (
+        login(users_a["avtaleforvalter"])
+        .post(reverse("contracts:price_list_import"), {"file": upload})
+        .context["preview"]
+    )
+    assert (preview.added, preview.changed, preview.removed, preview.unchanged) == ([], [], [], 3)
+
+
+def test_the_contract_page_offers_the_download_only_when_there_are_prices(login, users_a, contract_a):
+    client = login(users_a["innkjoper"])
+    url = reverse("contracts:contract_detail", args=[contract_a.pk])
+    download = reverse("contracts:price_list_export", args=[contract_a.pk, "xlsx"])
+    assert download not in client.get(url).content.decode()
+    make_item(contract_a, "A", "90")
+    page = client.get(url).content.decode()
+    assert download in page
+    assert "Last ned prisliste (Excel)" in page
+
+
+def test_another_tenant_cannot_download_the_price_list(login, users_b, contract_a):
+    make_item(contract_a, "A", "90")
+    url = reverse("contracts:price_list_export", args=[contract_a.pk, "csv"])
+    assert login(users_b["leder"]).get(url).status_code == 404
+
+
+def test_only_csv_and_xlsx_are_offered(login, users_a, contract_a):
+    response = login(users_a["leder"]).get(f"/avtaler/{contract_a.pk}/prisliste.ods")
+    assert response.status_code == 404

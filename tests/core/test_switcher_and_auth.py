@@ -65,3 +65,30 @@ def test_language_switch_to_english(client, users_a):
     assert "Your roles" in client.get("/").content.decode()
     client.post(reverse("set_language"), {"language": "nb", "next": "/"})
     assert "Dine roller" in client.get("/").content.decode()
+
+
+def test_a_new_member_gets_an_invitation_in_bokmaal_with_a_working_link(client, users_a, org_a, mailoutbox):
+    client.force_login(users_a["administrator"])
+    response = client.post(
+        reverse("core:membership_list"),
+        {"username": "kari", "email": "kari@dulten.kommune.no", "role": "innkjoper"},
+    )
+    assert response.status_code == 302
+    (mail,) = mailoutbox
+    assert (mail.subject, mail.to) == (
+        f"Du har tilgang til Grønnkjøp for {org_a.name}",
+        ["kari@dulten.kommune.no"],
+    )
+    lines = mail.body.strip().splitlines()
+    assert lines[:4] == [
+        "Hei,",
+        "",
+        f"Du har fått tilgang til Grønnkjøp for {org_a.name}. Brukernavnet ditt er kari.",
+        "Velg passord med denne lenken:",
+    ]
+    assert lines[-1] == "Hadde du ikke ventet dette, kan du se bort fra e-posten."
+    link = next(line for line in lines if line.startswith("http://testserver/"))
+    client.logout()
+    # Django sends the token once and redirects to the form for the new password
+    form_page = client.get(link.removeprefix("http://testserver"), follow=True)
+    assert form_page.context["validlink"] is True

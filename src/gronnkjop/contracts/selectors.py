@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 
 from gronnkjop.core.models import Organisation
 from gronnkjop.core.selectors import collaboration_list
+from gronnkjop.formats.pricelist import PriceListRow
 
 from .dates import add_months
 from .models import (
@@ -155,6 +156,27 @@ def price_item_search(
     for word in text.split():
         items = items.filter(Q(article_number__icontains=word) | Q(description__icontains=word))
     return items.order_by("article_number", "condition", "valid_from")
+
+
+def price_list_rows(*, organisation: Organisation, contract: Contract) -> list[PriceListRow]:
+    """The contract's whole price list as rows of the import format (history included), in the order
+    of the price-list page; row numbers count from 2, as in a file under its header."""
+    return [
+        PriceListRow(
+            row=number,
+            contract_number=contract.number,
+            article_number=item.article_number,
+            description=item.description,
+            unit_code=item.unit_code,
+            unit_price=item.unit_price,
+            valid_from=item.valid_from,
+            valid_to=item.valid_to,
+            condition=item.condition,
+        )
+        for number, item in enumerate(
+            price_item_search(organisation=organisation, contract=contract), start=2
+        )
+    ]
 
 
 def price_history_list(*, organisation: Organisation, contract: Contract, limit: int = 200) -> list:

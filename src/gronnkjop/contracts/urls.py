@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 
@@ -13,6 +13,11 @@ urlpatterns = [
     path("arshjul.ics", views.annual_cycle_ics_view, name="annual_cycle_ics"),
     path("<int:pk>/", views.contract_detail, name="contract_detail"),
     path("<int:pk>/endre/", views.contract_edit, name="contract_edit"),
+    re_path(
+        r"^(?P<pk>[0-9]+)/prisliste\.(?P<file_format>csv|xlsx)$",
+        views.price_list_export,
+        name="price_list_export",
+    ),
     path("<int:pk>/opsjoner/ny/", views.option_add, name="option_add"),
     path("<int:pk>/leverandorer/ny/", views.supplier_add, name="supplier_add"),
     path("<int:pk>/dokumenter/ny/", views.document_upload, name="document_upload"),

@@ -13,6 +13,7 @@ from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,7 +21,7 @@ from gronnkjop.core.permissions import organisation_required
 from gronnkjop.core.roles import Capability
 from gronnkjop.formats.contracts_table import read_contract_table
 from gronnkjop.formats.errors import FormatError, TableError
-from gronnkjop.formats.pricelist import read_price_list
+from gronnkjop.formats.pricelist import read_price_list, write_price_list
 
 from . import selectors, services
 from .dates import add_months
@@ -80,6 +81,7 @@ def contract_detail(request, pk: int):
         "query": query,
         "items": items[:PRICE_ITEMS_SHOWN],
         "item_count": items.count(),
+        "has_prices": contract.price_items.exists(),
         "items_shown": PRICE_ITEMS_SHOWN,
         "events": sorted(selectors.contract_events(contract), key=lambda e: e.day),
         "history": selectors.price_history_list(
@@ -89,6 +91,28 @@ def contract_detail(request, pk: int):
         "links": contract_links(contract=contract, access=request.access),
     }
     return render(request, "contracts/contract_detail.html", context)
+
+
+#: Content types of the price-list downloads, by file format.
+EXPORT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@organisation_required()
+def price_list_export(request, pk: int, file_format: str):
+    """The contract's whole price list (every price with its validity, history included) as CSV or
+    XLSX, in the columns the price-list import reads: edit it in a spreadsheet and import it back."""
+    contract = _usable(request, pk)
+    rows = selectors.price_list_rows(organisation=request.organisation, contract=contract)
+    response = HttpResponse(
+        write_price_list(rows, file_format=file_format), content_type=EXPORT_TYPES[file_format]
+    )
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=f"prisliste-{contract.number}.{file_format}"
+    )
+    return response
 
 
 # --- Forms ----------------------------------------------------------------------------------------
