@@ -1,3 +1,4 @@
+import pytest
 from django.urls import reverse
 
 from gronnkjop.core.models import Membership
@@ -92,3 +93,13 @@ def test_a_new_member_gets_an_invitation_in_bokmaal_with_a_working_link(client, 
     # Django sends the token once and redirects to the form for the new password
     form_page = client.get(link.removeprefix("http://testserver"), follow=True)
     assert form_page.context["validlink"] is True
+
+
+@pytest.mark.parametrize("accept", ["en-US,en;q=0.9", "nn-NO,nn;q=0.9", "no", "de-DE"])
+def test_bokmaal_is_spoken_whatever_the_browser_asks_for_until_english_is_chosen(client, users_a, accept):
+    client.force_login(users_a["innkjoper"])
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
+    assert (page["Content-Language"], "Dine roller" in page.content.decode()) == ("nb", True)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"}, HTTP_ACCEPT_LANGUAGE=accept)
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
+    assert (page["Content-Language"], "Your roles" in page.content.decode()) == ("en", True)
