@@ -123,8 +123,8 @@ def test_a_price_list_with_bad_rows_shows_every_error_and_changes_nothing(login,
     response = login(users_a["avtaleforvalter"]).post(
         reverse("contracts:price_list_import"), {"file": upload}
     )
-    assert len(response.context["errors"]) == 1
-    assert response.context["errors"][0].startswith("row 4, column unit_price:")
+    # in the interface language, with the Norwegian heading of the column
+    assert response.context["errors"] == ["rad 4, kolonne enhetspris: 'gratis' er ikke et tall"]
     assert PriceListItem.objects.count() == 0
     assert (
         login(users_a["avtaleforvalter"])
@@ -281,3 +281,12 @@ def test_another_tenant_cannot_download_the_price_list(login, users_b, contract_
 def test_only_csv_and_xlsx_are_offered(login, users_a, contract_a):
     response = login(users_a["leder"]).get(f"/avtaler/{contract_a.pk}/prisliste.ods")
     assert response.status_code == 404
+
+
+def test_import_errors_are_in_english_when_english_is_chosen(login, users_a, contract_a):
+    client = login(users_a["avtaleforvalter"])
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    bad = PRICE_CSV + "K-1;D;Vare D;EA;gratis;01.01.2025\n"
+    upload = SimpleUploadedFile("prisliste.csv", bad.encode())
+    response = client.post(reverse("contracts:price_list_import"), {"file": upload})
+    assert response.context["errors"] == ["row 4, column unit_price: 'gratis' is not a number"]

@@ -112,7 +112,7 @@ def test_upload_bad_ledger_csv_lists_the_errors_and_imports_nothing(users_a, org
     upload = SimpleUploadedFile("hovedbok.csv", b"dato;konto;belop\n01.01.2026;6540;x\n")
     response = client.post(reverse("followup:import"), {"what": "ledger", "ledger-file": upload})
     assert response.status_code == 200
-    assert response.context["errors"] == ["row 2, column amount: 'x' is not a number"]
+    assert response.context["errors"] == ["rad 2, kolonne beløp: 'x' er ikke et tall"]
     assert LedgerLine.objects.count() == 0
 
 

@@ -215,3 +215,21 @@ def test_the_xlsx_has_numbers_and_dates_with_norwegian_formats():
 def test_an_unknown_file_format_is_refused():
     with pytest.raises(ValueError, match="unknown file format 'ods'"):
         write_price_list(ROWS, file_format="ods")
+
+
+def test_every_error_is_also_said_in_bokmaal_under_the_norwegian_heading(fixtures):
+    with pytest.raises(TableError) as caught:
+        read_price_list(fixtures / "tables" / "prisliste-feil.csv")
+
+    assert [e.text("nb") for e in caught.value.errors] == [
+        "rad 3, kolonne enhet: 'stykk' er ikke en enhetskode fra UN/ECE Rec 20/21, f.eks. EA, H87, KGM, HUR, XPK",
+        "rad 3, kolonne enhetspris: '1.200,00' blander desimalpunktum og desimalkomma",
+        "rad 3, kolonne gyldig_fra: '31.02.2026' er ikke en gyldig dato",
+        "rad 4, kolonne artikkelnummer: verdien mangler",
+        "rad 4, kolonne enhetspris: '-5' er negativt",
+        "rad 4, kolonne tilstand: 'gammel' er ikke en av new, ny, nytt, used, brukt",
+        "rad 5, kolonne artikkelnummer: samme som rad 2 (samme kontrakt, artikkel, tilstand og gyldig_fra)",
+    ]
+    assert caught.value.errors[0].text("en") == (
+        "row 3, column unit_code: 'stykk' is not a UN/ECE Rec 20/21 unit code, e.g. EA, H87, KGM, HUR, XPK"
+    )

@@ -172,7 +172,8 @@ def test_the_page_lists_per_row_errors_and_imports_nothing(users_a, client):
     response = client.post(reverse("reuse:item_import"), {"file": upload})
     body = response.content.decode()
     assert [(e.row, e.column) for e in response.context["row_errors"]][:2] == [(3, "item_type"), (4, "title")]
-    assert "&#x27;sofa_bed&#x27; is not one of" in body
+    # shown in bokmål, under the Norwegian heading of the column
+    assert "<td>varetype</td><td>&#x27;sofa_bed&#x27; er ikke en av" in body
     assert ReuseItem.objects.count() == 0
     assert client.post(reverse("reuse:item_import"), {"confirm": "1"}).status_code == 302
     assert ReuseItem.objects.count() == 0

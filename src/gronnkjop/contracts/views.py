@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -305,7 +306,8 @@ def _unstage(request, kind: str) -> None:
 
 def _table_errors(exc: FormatError) -> list[str]:
     if isinstance(exc, TableError):
-        return [str(e) for e in exc.errors]
+        language = get_language()
+        return [e.text(language) for e in exc.errors]
     return [str(exc)]
 
 

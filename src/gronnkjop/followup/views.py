@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS_3
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -518,7 +519,7 @@ def import_page(request):
                 try:
                     batch = _import_ledger(request, ledger_form.cleaned_data["file"])
                 except TableError as exc:
-                    errors = [str(e) for e in exc.errors]
+                    errors = [e.text(get_language()) for e in exc.errors]
                 except FormatError as exc:
                     errors = [str(exc)]
                 else:

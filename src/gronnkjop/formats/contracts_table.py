@@ -18,7 +18,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from .errors import PriceListRowError
+from .errors import CellError, PriceListRowError
 from .tables import (
     Column,
     TableRow,
@@ -37,7 +37,10 @@ def parse_cpv(value: Any) -> str:
     if isinstance(value, int | float):
         text = f"{int(value):08d}"
     if not re.fullmatch(r"\d{8}(-\d)?", text):
-        raise ValueError(f"{value!r} is not a CPV code (eight digits, e.g. 30200000 or 30200000-1)")
+        raise CellError(
+            f"{value!r} is not a CPV code (eight digits, e.g. 30200000 or 30200000-1)",
+            f"{value!r} er ikke en CPV-kode (åtte sifre, f.eks. 30200000 eller 30200000-1)",
+        )
     return text
 
 
@@ -108,12 +111,36 @@ def _check(rows: list[TableRow]) -> list[PriceListRowError]:
     for item in rows:
         v = item.values
         if v["end_date"] < v["start_date"]:
-            errors.append(PriceListRowError(item.row, "end_date", "ends before start_date"))
+            errors.append(
+                PriceListRowError(
+                    item.row,
+                    "end_date",
+                    "ends before start_date",
+                    reason_nb="slutter før startdato",
+                    column_nb="sluttdato",
+                )
+            )
         if v["ceiling"] is not None and v["ceiling"] < v["estimated_value"]:
-            errors.append(PriceListRowError(item.row, "ceiling", "is below estimated_value"))
+            errors.append(
+                PriceListRowError(
+                    item.row,
+                    "ceiling",
+                    "is below estimated_value",
+                    reason_nb="er lavere enn estimert_verdi",
+                    column_nb="tak",
+                )
+            )
         number = v["contract_number"]
         if number in seen:
-            errors.append(PriceListRowError(item.row, "contract_number", f"duplicate of row {seen[number]}"))
+            errors.append(
+                PriceListRowError(
+                    item.row,
+                    "contract_number",
+                    f"duplicate of row {seen[number]}",
+                    reason_nb=f"samme som rad {seen[number]}",
+                    column_nb="kontraktsnummer",
+                )
+            )
         else:
             seen[number] = item.row
     return errors

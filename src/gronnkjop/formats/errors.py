@@ -53,14 +53,43 @@ class SAFTError(FormatError):
     """A SAF-T Financial file that cannot be read."""
 
 
-class PriceListRowError(FormatError):
-    """One bad row of a price list (or another tabular import)."""
+class CellError(ValueError):
+    """A bad value in one cell of a table, said in English (``str(error)``) and in bokmål
+    (``message_nb``); the parsers of :mod:`.tables` raise it (a plain ``ValueError`` works too, and
+    is shown as it is in both languages)."""
 
-    def __init__(self, row: int, column: str, reason: str, *, file: str | None = None) -> None:
+    def __init__(self, message: str, message_nb: str) -> None:
+        super().__init__(message)
+        self.message_nb = message_nb
+
+
+class PriceListRowError(FormatError):
+    """One bad row of a price list (or another tabular import): ``row`` (1 is the header),
+    ``column`` (the column's English name) and ``detail``, with ``column_nb`` (its Norwegian
+    heading) and ``detail_nb`` (the reason in bokmål) for a bokmål interface."""
+
+    def __init__(
+        self,
+        row: int,
+        column: str,
+        reason: str,
+        *,
+        file: str | None = None,
+        reason_nb: str | None = None,
+        column_nb: str | None = None,
+    ) -> None:
         self.row = row
         self.column = column
         self.detail = reason
+        self.detail_nb = reason_nb or reason
+        self.column_nb = column_nb or column
         super().__init__(f"row {row}, column {column}: {reason}", file=file)
+
+    def text(self, language: str = "en") -> str:
+        """The error as one line in ``language`` (``nb`` for bokmål, else English)."""
+        if language == "nb":
+            return f"rad {self.row}, kolonne {self.column_nb}: {self.detail_nb}"
+        return f"row {self.row}, column {self.column}: {self.detail}"
 
 
 class TableError(FormatError):

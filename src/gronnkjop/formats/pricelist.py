@@ -92,7 +92,15 @@ def _check(rows: list[TableRow]) -> list[PriceListRowError]:
     for item in rows:
         v = item.values
         if v["valid_to"] is not None and v["valid_to"] < v["valid_from"]:
-            errors.append(PriceListRowError(item.row, "valid_to", "ends before valid_from"))
+            errors.append(
+                PriceListRowError(
+                    item.row,
+                    "valid_to",
+                    "ends before valid_from",
+                    reason_nb="slutter før gyldig_fra",
+                    column_nb="gyldig_til",
+                )
+            )
         key = (v["contract_number"], v["article_number"], v["condition"], v["valid_from"])
         if key in seen:
             errors.append(
@@ -100,6 +108,8 @@ def _check(rows: list[TableRow]) -> list[PriceListRowError]:
                     item.row,
                     "article_number",
                     f"duplicate of row {seen[key]} (same contract, article, condition and valid_from)",
+                    reason_nb=f"samme som rad {seen[key]} (samme kontrakt, artikkel, tilstand og gyldig_fra)",
+                    column_nb="artikkelnummer",
                 )
             )
         else:

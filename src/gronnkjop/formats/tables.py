@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from . import _xml
-from .errors import FormatError, PriceListRowError, TableError
+from .errors import CellError, FormatError, PriceListRowError, TableError
 
 Parser = Callable[[Any], Any]
 
@@ -58,6 +58,11 @@ class TableRow:
         return self.values[key]
 
 
+def heading(column: Column) -> str:
+    """The Norwegian heading of a column (its first alias), for messages in bokmål."""
+    return column.aliases[0] if column.aliases else column.name
+
+
 # --- header names ----------------------------------------------------------------------------------
 
 
@@ -80,37 +85,43 @@ _PLAIN_NUMBER = re.compile(r"^[+-]?(\d+)(\.\d+)?$")
 def parse_text(value: Any) -> str:
     text = str(value).strip()
     if not text:
-        raise ValueError("value is missing")
+        raise CellError("value is missing", "verdien mangler")
     return text
 
 
 def parse_decimal(value: Any) -> Decimal:
     """A number with a decimal point or comma; spaces (also non-breaking) group thousands."""
     if isinstance(value, bool):
-        raise ValueError(f"{value!r} is not a number")
+        raise CellError(f"{value!r} is not a number", f"{value!r} er ikke et tall")
     if isinstance(value, int | Decimal):
         return Decimal(value)
     if isinstance(value, float):
         return Decimal(repr(value))
     text = _SPACES.sub("", str(value))
     if "," in text and "." in text:
-        raise ValueError(f"{value!r} mixes a decimal point and a decimal comma")
+        raise CellError(
+            f"{value!r} mixes a decimal point and a decimal comma",
+            f"{value!r} blander desimalpunktum og desimalkomma",
+        )
     if text.count(",") > 1:
-        raise ValueError(f"{value!r} is not a number (use spaces, not commas, between thousands)")
+        raise CellError(
+            f"{value!r} is not a number (use spaces, not commas, between thousands)",
+            f"{value!r} er ikke et tall (bruk mellomrom, ikke komma, mellom tusener)",
+        )
     text = text.replace(",", ".")
     if not _PLAIN_NUMBER.match(text):
-        raise ValueError(f"{value!r} is not a number")
+        raise CellError(f"{value!r} is not a number", f"{value!r} er ikke et tall")
     try:
         return Decimal(text)
     except InvalidOperation:
-        raise ValueError(f"{value!r} is not a number") from None
+        raise CellError(f"{value!r} is not a number", f"{value!r} er ikke et tall") from None
 
 
 def parse_amount(value: Any) -> Decimal:
     """A non-negative amount in NOK (any number of decimals is kept)."""
     amount = parse_decimal(value)
     if amount < 0:
-        raise ValueError(f"{value!r} is negative")
+        raise CellError(f"{value!r} is negative", f"{value!r} er negativt")
     return amount
 
 
@@ -121,7 +132,10 @@ def parse_percentage(value: Any) -> Decimal:
         text = text[:-1]
     percent = parse_decimal(text) if not isinstance(value, int | float | Decimal) else parse_decimal(value)
     if percent < 0 or percent > 1000:
-        raise ValueError(f"{value!r} is not a percentage between 0 and 1000")
+        raise CellError(
+            f"{value!r} is not a percentage between 0 and 1000",
+            f"{value!r} er ikke en prosent mellom 0 og 1000",
+        )
     return percent
 
 
@@ -139,8 +153,11 @@ def parse_date(value: Any) -> date:
         if re.match(r"^\d{4}-\d{2}-\d{2}$", text):
             return date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"{value!r} is not a valid date") from None
-    raise ValueError(f"{value!r} is not a date (use 2026-01-31 or 31.01.2026)")
+        raise CellError(f"{value!r} is not a valid date", f"{value!r} er ikke en gyldig dato") from None
+    raise CellError(
+        f"{value!r} is not a date (use 2026-01-31 or 31.01.2026)",
+        f"{value!r} er ikke en dato (skriv 31.01.2026 eller 2026-01-31)",
+    )
 
 
 def parse_orgnr(value: Any) -> str:
@@ -153,7 +170,10 @@ def parse_orgnr(value: Any) -> str:
     try:
         return orgnr.validate(str(value))
     except ValidationError:
-        raise ValueError(f"{value!r} is not a valid Norwegian organisation number") from None
+        raise CellError(
+            f"{value!r} is not a valid Norwegian organisation number",
+            f"{value!r} er ikke et gyldig organisasjonsnummer",
+        ) from None
 
 
 def choice(mapping: dict[str, str]) -> Parser:
@@ -164,7 +184,7 @@ def choice(mapping: dict[str, str]) -> Parser:
     def parse(value: Any) -> str:
         key = normalise_header(value)
         if key not in folded:
-            raise ValueError(f"{value!r} is not one of {allowed}")
+            raise CellError(f"{value!r} is not one of {allowed}", f"{value!r} er ikke en av {allowed}")
         return folded[key]
 
     return parse
@@ -178,8 +198,13 @@ def parse_unit_code(value: Any) -> str:
 
     text = str(value).strip().upper()
     if text not in UNITS:
-        hint = f" (Rec 21 codes take an X: X{text})" if f"X{text}" in UNITS else ""
-        raise ValueError(f"{value!r} is not a UN/ECE Rec 20/21 unit code{hint}, e.g. EA, H87, KGM, HUR, XPK")
+        rec21 = f"X{text}" in UNITS
+        hint = f" (Rec 21 codes take an X: X{text})" if rec21 else ""
+        hint_nb = f" (koder fra Rec 21 har X foran: X{text})" if rec21 else ""
+        raise CellError(
+            f"{value!r} is not a UN/ECE Rec 20/21 unit code{hint}, e.g. EA, H87, KGM, HUR, XPK",
+            f"{value!r} er ikke en enhetskode fra UN/ECE Rec 20/21{hint_nb}, f.eks. EA, H87, KGM, HUR, XPK",
+        )
     return text
 
 
@@ -257,7 +282,14 @@ def parse_rows(
     every bad cell and every error of ``check`` (run on the rows whose cells all parsed), or with the
     missing columns when the header is incomplete."""
     if not rows or all(_is_empty(v) for v in rows[0]):
-        raise TableError([PriceListRowError(1, "header", "the file has no header row")], file=file)
+        raise TableError(
+            [
+                PriceListRowError(
+                    1, "header", "the file has no header row", reason_nb="filen har ingen overskriftsrad"
+                )
+            ],
+            file=file,
+        )
     header = [normalise_header(v) for v in rows[0]]
     positions: dict[str, int] = {}
     missing: list[PriceListRowError] = []
@@ -265,13 +297,27 @@ def parse_rows(
         names = {normalise_header(column.name), *(normalise_header(a) for a in column.aliases)}
         found = [i for i, h in enumerate(header) if h in names]
         if len(found) > 1:
-            missing.append(PriceListRowError(1, column.name, "the column appears more than once"))
+            missing.append(
+                PriceListRowError(
+                    1,
+                    column.name,
+                    "the column appears more than once",
+                    reason_nb="kolonnen står mer enn én gang",
+                    column_nb=heading(column),
+                )
+            )
         elif found:
             positions[column.name] = found[0]
         elif not column.optional:
             accepted = ", ".join(sorted({column.name, *column.aliases}))
             missing.append(
-                PriceListRowError(1, column.name, f"column is missing (accepted headers: {accepted})")
+                PriceListRowError(
+                    1,
+                    column.name,
+                    f"column is missing (accepted headers: {accepted})",
+                    reason_nb=f"kolonnen mangler (godtatte overskrifter: {accepted})",
+                    column_nb=heading(column),
+                )
             )
     if missing:
         raise TableError(missing, file=file)
@@ -287,13 +333,29 @@ def parse_rows(
             raw = _cell(row[index]) if index is not None and index < len(row) else None
             if _is_empty(raw):
                 if column.required:
-                    errors.append(PriceListRowError(number, column.name, "value is missing"))
+                    errors.append(
+                        PriceListRowError(
+                            number,
+                            column.name,
+                            "value is missing",
+                            reason_nb="verdien mangler",
+                            column_nb=heading(column),
+                        )
+                    )
                 values[column.name] = column.default
                 continue
             try:
                 values[column.name] = column.parse(raw)
             except ValueError as exc:
-                errors.append(PriceListRowError(number, column.name, str(exc)))
+                errors.append(
+                    PriceListRowError(
+                        number,
+                        column.name,
+                        str(exc),
+                        reason_nb=getattr(exc, "message_nb", None),
+                        column_nb=heading(column),
+                    )
+                )
         if len(errors) == before:
             parsed.append(TableRow(number, values))
     if check is not None:

@@ -16,7 +16,7 @@ from typing import Any
 from django.db import transaction
 
 from gronnkjop.core.models import Organisation
-from gronnkjop.formats.errors import FormatError, PriceListRowError, TableError
+from gronnkjop.formats.errors import CellError, FormatError, PriceListRowError, TableError
 from gronnkjop.formats.tables import Column, TableRow, choice, parse_amount, parse_rows, parse_text, read_rows
 
 from . import services
@@ -53,7 +53,9 @@ def _category_map() -> dict[str, str]:
 def parse_quantity(value: Any) -> int:
     number = parse_amount(value)
     if number != number.to_integral_value() or number < 1:
-        raise ValueError(f"{value!r} is not a whole number of at least 1")
+        raise CellError(
+            f"{value!r} is not a whole number of at least 1", f"{value!r} er ikke et helt tall på minst 1"
+        )
     return int(number)
 
 
@@ -71,7 +73,7 @@ def columns() -> tuple[Column, ...]:
     # item_type, title and quantity are required; the other columns may be empty or left out.
     extra = {"required": False, "optional": True}
     return (
-        Column("item_type", choice(item_types), aliases=("type", "varetype", "gjenstandstype")),
+        Column("item_type", choice(item_types), aliases=("varetype", "type", "gjenstandstype")),
         Column("title", parse_text, aliases=("tittel", "navn", "beskrivelse_kort")),
         Column("quantity", parse_quantity, aliases=("antall", "qty")),
         Column("category", choice(_category_map()), aliases=("kategori",), **extra),
@@ -105,7 +107,13 @@ def _duplicate_codes(rows: list[TableRow]) -> list[PriceListRowError]:
         code = row["code"]
         if code and code in seen:
             errors.append(
-                PriceListRowError(row.row, "code", f"the code {code!r} is also on row {seen[code]}")
+                PriceListRowError(
+                    row.row,
+                    "code",
+                    f"the code {code!r} is also on row {seen[code]}",
+                    reason_nb=f"koden {code!r} står også på rad {seen[code]}",
+                    column_nb="kode",
+                )
             )
         seen.setdefault(code, row.row)
     return errors
