@@ -28,3 +28,13 @@ def shared_data() -> Path:
     if path is None:
         pytest.skip("reference data ../shared/data is not present (set GRONNKJOP_SHARED_DATA to its path)")
     return path
+
+
+@pytest.fixture(autouse=True)
+def _no_language_left_active():
+    """A request activates its language in the thread; the next test starts from the default
+    (bokmål) again, as the next request of a real server does."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
