@@ -103,3 +103,17 @@ def test_bokmaal_is_spoken_whatever_the_browser_asks_for_until_english_is_chosen
     client.post(reverse("set_language"), {"language": "en", "next": "/"}, HTTP_ACCEPT_LANGUAGE=accept)
     page = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
     assert (page["Content-Language"], "Your roles" in page.content.decode()) == ("en", True)
+
+
+def test_the_audit_log_still_shows_memberships_of_deleted_users(client, users_a, org_a):
+    from django.contrib.auth import get_user_model
+
+    leaving = get_user_model().objects.create_user("slutta", "slutta@example.no")
+    membership = Membership.objects.create(user=leaving, organisation=org_a, role="innkjoper")
+    user_id = leaving.pk
+    leaving.delete()  # the membership goes with the user; its history stays
+    client.force_login(users_a["administrator"])
+    page = client.get(reverse("core:audit_log"))
+    assert page.status_code == 200
+    assert f"slettet bruker {user_id} – {org_a.name} – Innkjøper" in page.content.decode()
+    assert not Membership.objects.filter(pk=membership.pk).exists()

@@ -6,9 +6,11 @@ import hashlib
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -154,7 +156,19 @@ class Membership(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} – {self.organisation} – {self.get_role_display()}"
+        # The audit log shows memberships of users who have since been deleted: their history
+        # keeps the user id, the user row is gone.
+        try:
+            user = str(self.user)
+        except ObjectDoesNotExist:
+            user = gettext("deleted user %(id)s") % {"id": self.user_id}
+        try:
+            organisation = str(self.organisation)
+        except ObjectDoesNotExist:
+            organisation = str(
+                Organisation.objects.filter(pk=self.organisation_id).first() or self.organisation_id
+            )
+        return f"{user} – {organisation} – {self.get_role_display()}"
 
 
 def _hash_token(raw: str) -> str:
