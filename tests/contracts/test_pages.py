@@ -290,3 +290,22 @@ def test_import_errors_are_in_english_when_english_is_chosen(login, users_a, con
     upload = SimpleUploadedFile("prisliste.csv", bad.encode())
     response = client.post(reverse("contracts:price_list_import"), {"file": upload})
     assert response.context["errors"] == ["row 4, column unit_price: 'gratis' is not a number"]
+
+
+def test_the_contract_form_says_what_is_wrong_with_dates_amounts_and_cpv(login, users_a, org_a):
+    bad = FORM | {
+        "start_date": "31.12.2026",
+        "end_date": "01.01.2026",
+        "estimated_value": "-5",
+        "price_tolerance_pct": "-1",
+        "cpv": "abc",
+    }
+    response = login(users_a["avtaleforvalter"]).post(reverse("contracts:contract_create"), bad)
+    assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "end_date": ["Sluttdatoen kan ikke være før startdatoen."],
+        "estimated_value": ["Verdien må være større enn eller lik 0."],
+        "price_tolerance_pct": ["Verdien må være større enn eller lik 0."],
+        "cpv": ["En CPV-kode er åtte sifre, eventuelt med kontrollsiffer: 30200000 eller 30200000-1."],
+    }
+    assert not Contract.objects.filter(organisation=org_a, number="DUL-9").exists()

@@ -91,3 +91,22 @@ def test_production_without_secret_key_stops_with_a_clear_message(tmp_path):
     )
     assert result.returncode == 1
     assert "Set the environment variable SECRET_KEY" in result.stderr
+
+
+def test_serve_on_a_database_without_tables_stops_and_says_to_migrate(tmp_path):
+    env = {
+        **os.environ,
+        "GRONNKJOP_VAR_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'new.sqlite3'}",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "gronnkjop", "serve", "--port", "0"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,  # a server that started anyway would be stopped here, and the test fail
+    )
+    assert result.returncode == 1
+    assert "unapplied migration(s)" in result.stderr
+    assert "run `gronnkjop migrate` first" in result.stderr

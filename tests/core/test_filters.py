@@ -49,3 +49,15 @@ def test_filters_are_builtins_in_every_template():
         Context({"a": Decimal("5"), "d": dt.date(2026, 11, 21)})
     )
     assert rendered == f"5,00{NB}kr 21.11.2026"
+
+
+def test_unit_codes_read_as_people_write_them():
+    from django.utils import translation
+
+    from gronnkjop.core.templatetags.gk import enhet
+
+    codes = ["EA", "HUR", "KGM", "MTK", "XPK", "ea", "ZZZ", "", None]
+    with translation.override("nb"):
+        assert [enhet(c) for c in codes] == ["stk", "timer", "kg", "m²", "pakker", "stk", "ZZZ", "", ""]
+    with translation.override("en"):
+        assert [enhet(c) for c in codes[:5]] == ["pcs", "hours", "kg", "m²", "packs"]

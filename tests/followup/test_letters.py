@@ -140,7 +140,8 @@ def test_letter_downloads(claim, users_a, login):
     docx = client.get(reverse("followup:claim_letter_docx", args=[claim.pk]))
     page = client.get(reverse("followup:claim_letter", args=[claim.pk]))
     assert (pdf.status_code, pdf["Content-Type"], pdf.content[:5]) == (200, "application/pdf", b"%PDF-")
-    assert pdf["Content-Disposition"] == f'attachment; filename="krav-{claim.number.lower()}.pdf"'
+    assert pdf["Content-Disposition"] == f'attachment; filename="{claim.number.lower()}.pdf"'
+    assert claim.number.startswith("KRAV-")  # so the file is krav-2026-0001.pdf, not krav-krav-...
     assert docx.status_code == 200
     assert docx.content[:2] == b"PK"
     assert "Fakturerte priser skal være i samsvar med avtalt prisliste." in page.content.decode()

@@ -369,3 +369,69 @@ def test_deviation_list_offers_all_matching_only_beyond_the_page(users_a, org_a,
     assert "Alle 51 åpne avvik som passer filteret, på alle sider" in many
     few = client.get(reverse("followup:deviation_list") + "?status=dismissed").content.decode()
     assert 'name="all_matching"' not in few
+
+
+def test_how_an_invoice_was_tied_to_its_contract_is_said_in_words():
+    from types import SimpleNamespace
+
+    from django.utils import translation
+
+    from gronnkjop.followup.templatetags.followup import evidence_rows
+
+    with translation.override("nb"):
+        rows = {
+            how: evidence_rows(SimpleNamespace(evidence={"matched_by": how}, organisation_id=1))
+            for how in ("reference", "order", "inferred")
+        }
+    assert rows == {
+        "reference": [("Koblet ved", "avtalereferansen på fakturaen")],
+        "order": [("Koblet ved", "avropsnummeret på fakturaen")],
+        "inferred": [("Koblet ved", "leverandørens eneste løpende avtale i kategorien")],
+    }
+
+
+def test_a_draft_claim_made_by_mistake_can_be_withdrawn_and_its_deviations_open_again(users_a, found, login):
+    client = login(users_a["avtaleforvalter"])
+    client.post(
+        reverse("followup:deviation_bulk"),
+        {"action": "claim", "deviations": [found["p1"].pk, found["p2"].pk]},
+    )
+    claim = Claim.objects.get()
+    detail = client.get(reverse("followup:claim_detail", args=[claim.pk])).content.decode()
+    assert "Trekk tilbake utkastet" in detail
+    response = client.post(reverse("followup:claim_withdraw", args=[claim.pk]), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("followup:deviation_list")
+    assert (
+        f"Utkastet {claim.number} er trukket tilbake; de 2 avvikene er åpne igjen."
+        in response.content.decode()
+    )
+    assert not Claim.objects.exists()
+    for key in ("p1", "p2"):
+        found[key].refresh_from_db()
+        assert (found[key].status, found[key].claim_id) == ("open", None)
+    assert Claim.history.filter(id=claim.pk, history_type="-").exists()  # the audit trail keeps it
+
+
+def test_a_sent_claim_cannot_be_withdrawn(users_a, found, login):
+    client = login(users_a["avtaleforvalter"])
+    client.post(reverse("followup:deviation_bulk"), {"action": "claim", "deviations": [found["p1"].pk]})
+    claim = Claim.objects.get()
+    client.post(
+        reverse("followup:claim_transition", args=[claim.pk]), {"step": "sent", "sent-on": "01.03.2026"}
+    )
+    claim.refresh_from_db()
+    assert claim.status == "sent"
+    client.post(reverse("followup:claim_withdraw", args=[claim.pk]))
+    assert Claim.objects.get().status == "sent"
+
+
+def test_the_start_page_shows_this_years_key_figures_with_links(users_a, found, login):
+    page = login(users_a["leder"]).get("/")
+    labels = [f.label for f in page.context["figures"]]
+    assert labels[0].startswith("Innkjøp eks. mva ")
+    assert labels[1:4] == ["Kjøp på avtale", "Åpne avvik", f"Dokumenterte gevinster {labels[0][-4:]}"]
+    assert labels[4].startswith("Spart ved ombruk ")
+    open_deviations = page.context["figures"][2]
+    assert open_deviations.value == str(len([d for d in found.values() if d.status == "open"]))
+    assert open_deviations.url.startswith(reverse("followup:deviation_list") + "?date_from=")
+    assert open_deviations.url in page.content.decode().replace("&amp;", "&")

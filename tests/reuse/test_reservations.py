@@ -189,3 +189,12 @@ def test_the_reservation_list_shows_both_directions(org_a, org_b, users_a, share
         response.context["outgoing"].count(),
         response.context["incoming"].count(),
     ) == (200, 1, 0)
+
+
+def test_asking_for_more_units_than_the_item_has_says_so_without_blaming_others(org_a, users_a, shared_desks):
+    with pytest.raises(ValidationError) as error:
+        services.reservation_create(
+            organisation=org_a, item=shared_desks, quantity=999, by=users_a["behovseier"]
+        )
+    left = shared_desks.quantity_available
+    assert error.value.messages == [f"Bare {left} enheter er tilgjengelige; reserver høyst {left}."]

@@ -243,3 +243,14 @@ def test_asker_2023_reported_figures_are_consistent_with_tonnes_display():
     from gronnkjop.reuse.templatetags.reuse_tags import tonnes
 
     assert (tonnes(Decimal("40600")), tonnes(Decimal("14300"))) == ("40,6", "14,3")
+
+
+@pytest.mark.parametrize("year", ["0", "-1", "99999", "tjue"])
+def test_a_year_out_of_range_shows_this_year_instead_of_failing(users_a, client, year):
+    from django.utils import timezone
+
+    client.force_login(users_a["leder"])
+    for name in ("reuse:savings", "reuse:savings_csv"):
+        response = client.get(reverse(name), {"year": year})
+        assert response.status_code == 200
+    assert client.get(reverse("reuse:savings"), {"year": year}).context["year"] == timezone.localdate().year

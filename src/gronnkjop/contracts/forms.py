@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from gronnkjop.core.forms import OrgnrField
@@ -9,6 +12,18 @@ from gronnkjop.core.models import Unit
 
 from .models import Contract, ContractStatus
 from .services import CONTRACT_FIELDS
+
+#: Amounts and percentages of a contract that cannot be negative.
+_NON_NEGATIVE = (
+    "estimated_value",
+    "ceiling",
+    "price_tolerance_pct",
+    "markup_new_pct",
+    "markup_used_pct",
+    "small_order_limit",
+    "small_order_fee",
+)
+_CPV = re.compile(r"[0-9]{8}(-[0-9])?")
 
 
 class DateInput(forms.DateInput):
@@ -43,6 +58,12 @@ class ContractForm(forms.ModelForm):
         )
         self.fields["manager"].label_from_instance = lambda user: user.get_full_name() or user.username
 
+        for name in _NON_NEGATIVE:
+            self.fields[name].min_value = 0
+            self.fields[name].validators.append(MinValueValidator(0))
+            self.fields[name].widget.attrs["min"] = "0"
+        self.fields["manager"].empty_label = _("Nobody chosen")
+
     def clean_number(self):
         number = self.cleaned_data["number"].strip()
         clash = Contract.objects.filter(organisation=self.organisation, number=number).exclude(
@@ -51,6 +72,21 @@ class ContractForm(forms.ModelForm):
         if clash.exists():
             raise forms.ValidationError(_("Another contract already has this number."))
         return number
+
+    def clean_cpv(self):
+        cpv = (self.cleaned_data.get("cpv") or "").strip()
+        if cpv and not _CPV.fullmatch(cpv):
+            raise forms.ValidationError(
+                _("A CPV code is eight digits, perhaps with a check digit: 30200000 or 30200000-1.")
+            )
+        return cpv
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end date cannot be before the start date."))
+        return cleaned
 
 
 class ContractFilterForm(forms.Form):

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from . import selectors, services
 from .forms import ApiTokenForm, MembershipForm, UnitForm
+from .home import figures_for
 from .middleware import SESSION_KEY
 from .permissions import organisation_required
 from .roles import CAPABILITIES, Capability, Role
@@ -44,6 +45,7 @@ def home(request):
         .values("user")
         .distinct()
         .count(),
+        "figures": figures_for(request),
     }
     return render(request, "core/home.html", context)
 

@@ -8,7 +8,12 @@ class FollowupConfig(AppConfig):
     verbose_name = _("Contract follow-up")
 
     def ready(self) -> None:
+        from gronnkjop.core.home import register_figures
         from gronnkjop.core.navigation import NavItem, register
+
+        from .home import figures
+
+        register_figures("followup", figures, order=30)
 
         register(NavItem(_("Follow-up"), "followup:overview", order=30, prefix="/oppfolging/"))
 

@@ -80,7 +80,8 @@ class DeviationBulkForm(forms.Form):
         label=_("Reason for dismissal"),
         required=False,
         max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        # required for one of the actions only: no «(optional)» after the label
+        widget=forms.Textarea(attrs={"rows": 2, "data_required_when": "dismiss"}),
         help_text=_("Required when dismissing; kept in the deviations' history."),
     )
     deviations = forms.ModelMultipleChoiceField(label=_("Deviations"), queryset=None, required=False)

@@ -88,7 +88,8 @@ class ClaimLetter:
 
     @property
     def file_stem(self) -> str:
-        return f"krav-{self.claim.number}".lower()
+        number = self.claim.number.lower()  # KRAV-2026-0007 already says what it is
+        return number if number.startswith("krav-") else f"krav-{number}"
 
 
 def _pct(value) -> str:

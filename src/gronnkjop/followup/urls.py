@@ -16,6 +16,7 @@ urlpatterns = [
     path("krav/", views.claim_list, name="claim_list"),
     path("krav/<int:pk>/", views.claim_detail, name="claim_detail"),
     path("krav/<int:pk>/status/", views.claim_transition_view, name="claim_transition"),
+    path("krav/<int:pk>/trekk-tilbake/", views.claim_withdraw_view, name="claim_withdraw"),
     path("krav/<int:pk>/brev/", views.claim_letter_view, name="claim_letter"),
     path("krav/<int:pk>/brev.pdf", views.claim_letter_pdf, name="claim_letter_pdf"),
     path("krav/<int:pk>/brev.docx", views.claim_letter_docx, name="claim_letter_docx"),

@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS_3
 from django.utils.http import urlencode
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -46,6 +46,7 @@ from .services import (
     CLAIMABLE,
     claim_create,
     claim_transition,
+    claim_withdraw,
     control_run,
     deviation_dismiss,
     deviation_reopen,
@@ -374,6 +375,27 @@ def claim_detail(request, pk: int):
         "gains": claim.gains.all(),
     }
     return render(request, "followup/claim_detail.html", context)
+
+
+@require_POST
+@organisation_required(EDIT)
+def claim_withdraw_view(request, pk: int):
+    claim = _claim(request, pk)
+    try:
+        released = claim_withdraw(organisation=request.organisation, claim=claim, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("followup:claim_detail", pk=claim.pk)
+    messages.success(
+        request,
+        ngettext(
+            "The draft %(number)s is withdrawn; its %(count)s deviation is open again.",
+            "The draft %(number)s is withdrawn; its %(count)s deviations are open again.",
+            len(released),
+        )
+        % {"number": claim.number, "count": len(released)},
+    )
+    return redirect("followup:deviation_list")
 
 
 @require_POST

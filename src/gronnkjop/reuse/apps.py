@@ -8,7 +8,12 @@ class ReuseConfig(AppConfig):
     verbose_name = _("Reuse")
 
     def ready(self) -> None:
+        from gronnkjop.core.home import register_figures
         from gronnkjop.core.navigation import NavItem, register
+
+        from .home import figures
+
+        register_figures("reuse", figures, order=50)
 
         register(NavItem(_("Reuse"), "reuse:item_list", order=50, prefix="/ombruk/"))
         register(

@@ -23,8 +23,8 @@ ROWS: list[tuple[str, str, Decimal | None, Decimal | None, str, str]] = [
         "furniture.chairs",
         D("72"),
         D("64"),
-        "new: average lifetime footprint of an office chair with height mechanism; saved: assumes 90 % "
-        "of material kept when reused or redesigned",
+        "ny: gjennomsnittlig livsløpsavtrykk for en kontorstol med høydejustering; spart: forutsetter at "
+        "90 % av materialet beholdes ved ombruk eller redesign",
         "FIRA figure as quoted by officeresale.co.uk and the Greenstock blog",
     ),
     (
@@ -32,7 +32,7 @@ ROWS: list[tuple[str, str, Decimal | None, Decimal | None, str, str]] = [
         "furniture.chairs",
         D("85"),
         None,
-        "typical EPD range 80-90 kg CO2e, midpoint",
+        "typisk EPD-spenn 80–90 kg CO2e, midtpunktet",
         "coggin-sos.co.uk, the carbon footprint of office furniture",
     ),
     (
@@ -40,7 +40,7 @@ ROWS: list[tuple[str, str, Decimal | None, Decimal | None, str, str]] = [
         "furniture.school",
         D("34.6"),
         None,
-        "one product (Holmris B8 school chair) from the Maalbar tool",
+        "ett produkt (Holmris B8 skolestol) fra verktøyet Maalbar",
         "borsen.dk",
     ),
     (
@@ -48,7 +48,7 @@ ROWS: list[tuple[str, str, Decimal | None, Decimal | None, str, str]] = [
         "furniture.desks",
         D("100"),
         None,
-        "typical EPD range 90-110 kg CO2e, midpoint",
+        "typisk EPD-spenn 90–110 kg CO2e, midtpunktet",
         "coggin-sos.co.uk",
     ),
     (
@@ -56,7 +56,7 @@ ROWS: list[tuple[str, str, Decimal | None, Decimal | None, str, str]] = [
         "furniture.desks",
         D("135"),
         None,
-        "typical EPD range 110-160 kg CO2e, midpoint",
+        "typisk EPD-spenn 110–160 kg CO2e, midtpunktet",
         "coggin-sos.co.uk",
     ),
     (
@@ -64,7 +64,7 @@ ROWS: list[tuple[str, str, Decimal | None, Decimal | None, str, str]] = [
         "furniture.storage",
         D("44"),
         None,
-        "steel pedestal",
+        "skuffeseksjon i stål",
         "FIRA figure as quoted by officeresale.co.uk",
     ),
     (
@@ -72,7 +72,7 @@ ROWS: list[tuple[str, str, Decimal | None, Decimal | None, str, str]] = [
         "ict.laptops",
         D("300"),
         D("225"),
-        "new 300 kg vs used 75 kg per laptop",
+        "ny 300 kg mot brukt 75 kg per bærbar pc",
         "DFØ example bank, used PC equipment in Sør-Varanger",
     ),
     (
@@ -80,7 +80,7 @@ ROWS: list[tuple[str, str, Decimal | None, Decimal | None, str, str]] = [
         "ict.desktops",
         None,
         D("109"),
-        "avoided by reuse",
+        "unngått ved ombruk",
         "TU Berlin 2005 model, as quoted by puc.be",
     ),
     (
@@ -88,7 +88,7 @@ ROWS: list[tuple[str, str, Decimal | None, Decimal | None, str, str]] = [
         "ict.monitors",
         None,
         D("41"),
-        "avoided by reuse",
+        "unngått ved ombruk",
         "TU Berlin 2005 model, as quoted by puc.be",
     ),
     (
@@ -96,12 +96,12 @@ ROWS: list[tuple[str, str, Decimal | None, Decimal | None, str, str]] = [
         "ict.phones",
         None,
         D("27"),
-        "avoided by reuse",
+        "unngått ved ombruk",
         "TU Berlin 2005 model, as quoted by puc.be",
     ),
 ]
 
-NO_FACTOR = "No published factor per item; the per-kg fallback applies"
+NO_FACTOR = "Ingen publisert faktor per gjenstand; reserveverdien per kg brukes"
 
 #: Item types with no published factor: the per-kg fallback is used for them.
 WITHOUT_FACTOR: list[tuple[str, str]] = [
@@ -121,7 +121,7 @@ WITHOUT_FACTOR: list[tuple[str, str]] = [
 ]
 
 #: The per-kg fallback starts unset (0): enter a factor and its source in the app before relying on it.
-FALLBACK = (PER_KG, "other.other", None, D("0"), "kg CO2e saved per kg of reused item", "Not set yet")
+FALLBACK = (PER_KG, "other.other", None, D("0"), "kg CO2e spart per kg ombrukt gjenstand", "Ikke satt ennå")
 
 
 def all_rows() -> list[tuple[str, str, Decimal | None, Decimal | None, str, str]]:

@@ -303,6 +303,11 @@ def reservation_create(
         quantity_available=F("quantity_available") - quantity
     )
     if taken != 1:
+        if quantity > item.quantity_available:  # more than the page offered: not a race
+            raise NotEnoughUnits(
+                _("Only %(left)s units are available; reserve at most %(left)s.")
+                % {"left": locked.quantity_available}
+            )
         raise NotEnoughUnits(
             _("Sorry, only %(left)s units are left; someone else reserved the others.")
             % {"left": locked.quantity_available}

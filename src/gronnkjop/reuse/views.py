@@ -444,10 +444,12 @@ def item_import(request):
 
 
 def _year(request) -> int:
+    """The ``year`` asked for, or this year when it is missing or not a sensible year."""
     try:
-        return int(request.GET.get("year", ""))
+        year = int(request.GET.get("year", ""))
     except ValueError:
         return timezone.localdate().year
+    return year if 2000 <= year <= 2100 else timezone.localdate().year
 
 
 @organisation_required()

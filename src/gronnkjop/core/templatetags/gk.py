@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import template
 from django.utils import timezone
+from django.utils.translation import pgettext_lazy
 
 from gronnkjop.core.validators import format_orgnr
 
@@ -88,6 +89,46 @@ def datotid(value) -> str:
     if timezone.is_aware(value):
         value = timezone.localtime(value)
     return value.strftime("%d.%m.%Y %H:%M")
+
+
+#: Short names of the UN/ECE Rec 20/21 unit codes that procurement mostly meets; others are shown
+#: as their code.
+_UNIT_NAMES = {
+    "EA": pgettext_lazy("unit", "pcs"),
+    "H87": pgettext_lazy("unit", "pcs"),
+    "C62": pgettext_lazy("unit", "pcs"),
+    "XPP": pgettext_lazy("unit", "pcs"),
+    "HUR": pgettext_lazy("unit", "hours"),
+    "MIN": pgettext_lazy("unit", "min"),
+    "DAY": pgettext_lazy("unit", "days"),
+    "WEE": pgettext_lazy("unit", "weeks"),
+    "MON": pgettext_lazy("unit", "months"),
+    "ANN": pgettext_lazy("unit", "years"),
+    "KGM": "kg",
+    "GRM": "g",
+    "TNE": "t",
+    "LTR": "l",
+    "MTR": "m",
+    "KMT": "km",
+    "MTK": "m²",
+    "MTQ": "m³",
+    "KWH": "kWh",
+    "SET": pgettext_lazy("unit", "sets"),
+    "PR": pgettext_lazy("unit", "pairs"),
+    "XPK": pgettext_lazy("unit", "packs"),
+    "XBX": pgettext_lazy("unit", "boxes"),
+    "XPA": pgettext_lazy("unit", "packets"),
+    "XRO": pgettext_lazy("unit", "rolls"),
+}
+
+
+@register.filter
+def enhet(code) -> str:
+    """A unit code as people write it: ``EA`` → ``stk``, ``HUR`` → ``t``, ``KGM`` → ``kg``; an
+    unknown code is shown as it is, empty stays empty."""
+    if not code:
+        return ""
+    return str(_UNIT_NAMES.get(str(code).upper(), code))
 
 
 @register.filter

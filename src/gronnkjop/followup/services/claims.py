@@ -190,6 +190,26 @@ def claim_transition(
 
 
 @transaction.atomic
+def claim_withdraw(*, organisation: Organisation, claim: Claim, by=None) -> list[Deviation]:
+    """Withdraw a draft claim (made by mistake, or to be built again): its deviations are open again
+    and the draft is deleted; its history keeps the record. A claim that was sent cannot be withdrawn
+    (mark it rejected instead). Returns the released deviations."""
+    if claim.organisation_id != organisation.pk:
+        raise ValidationError(_("The claim belongs to another organisation."))
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    if claim.status != ClaimStatus.DRAFT:
+        raise ValidationError(_("Only a draft can be withdrawn; a sent claim can be marked as rejected."))
+    released = list(claim.deviations.all())
+    for deviation in released:
+        deviation.status, deviation.claim = DeviationStatus.OPEN, None
+        deviation._history_user = by
+        deviation.save(update_fields=["status", "claim"])
+    claim._history_user = by
+    claim.delete()
+    return released
+
+
+@transaction.atomic
 def gain_record(
     *,
     organisation: Organisation,

@@ -107,6 +107,15 @@ def _pct(value) -> str:
     return prosent(Decimal(str(value)), 1)
 
 
+def _match_how(value) -> str:
+    """How the engine tied the invoice to its contract (``how`` of a match)."""
+    return {
+        "reference": _("the contract reference on the invoice"),
+        "order": _("the call-off number on the invoice"),
+        "inferred": _("the supplier's only running contract in the category"),
+    }.get(value, str(value))
+
+
 #: How each evidence key of the engine reads: label and formatter.
 EVIDENCE = {
     "invoiced_unit_price": (lambda: _("Invoiced unit price"), _kr4),
@@ -132,7 +141,7 @@ EVIDENCE = {
     "payable": (lambda: _("Amount due"), _kr4),
     "contract_end": (lambda: _("Contract ended"), _date),
     "invoice_date": (lambda: _("Invoice date"), _date),
-    "matched_by": (lambda: _("Matched by"), str),
+    "matched_by": (lambda: _("Matched by"), lambda v: _match_how(v)),
     "spend_after": (lambda: _("Spend under the contract with this invoice"), _kr4),
     "ceiling": (lambda: _("Ceiling"), _kr4),
     "spend_before": (lambda: _("Spend before this invoice"), _kr4),

@@ -14,8 +14,15 @@ from django import template
 from gronnkjop.core.templatetags.gk import format_number
 
 from .. import selectors
+from ..item_types import item_type_name as _item_type_name
 
 register = template.Library()
+
+
+@register.filter
+def item_type_name(key: str) -> str:
+    """``{{ item.item_type|item_type_name }}``: «Kontorstol» for ``office_chair``."""
+    return _item_type_name(key)
 
 
 @register.filter

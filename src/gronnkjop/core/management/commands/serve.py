@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import os
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+
+
+def unapplied_migrations() -> list[str]:
+    """``app.migration`` names not yet applied to the default database (empty when up to date)."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    return [f"{migration.app_label}.{migration.name}" for migration, _backwards in plan]
 
 
 def run_gunicorn(*, host: str, port: int, workers: int, threads: int, access_log: bool) -> None:
@@ -42,6 +52,12 @@ class Command(BaseCommand):
         parser.add_argument("--access-log", action="store_true")
 
     def handle(self, *args, host, port, workers, threads, access_log, **options):
+        pending = unapplied_migrations()
+        if pending:
+            raise CommandError(
+                f"the database has {len(pending)} unapplied migration(s), e.g. {pending[0]}: "
+                "run `gronnkjop migrate` first (or `make demo`, which also loads the demo data)"
+            )
         self.stdout.write(f"Grønnkjøp serves at http://{host}:{port}/  (Ctrl+C stops)")
         self.stdout.flush()
         run_gunicorn(host=host, port=port, workers=workers, threads=threads, access_log=access_log)
