@@ -162,13 +162,7 @@ class Membership(models.Model):
             user = str(self.user)
         except ObjectDoesNotExist:
             user = gettext("deleted user %(id)s") % {"id": self.user_id}
-        try:
-            organisation = str(self.organisation)
-        except ObjectDoesNotExist:
-            organisation = str(
-                Organisation.objects.filter(pk=self.organisation_id).first() or self.organisation_id
-            )
-        return f"{user} – {organisation} – {self.get_role_display()}"
+        return f"{user} – {self.organisation} – {self.get_role_display()}"
 
 
 def _hash_token(raw: str) -> str:
