@@ -177,16 +177,23 @@ def claim_transition(
             % {"number": claim.number},
         )
     if to == ClaimStatus.REJECTED:
-        for deviation in claim.deviations.all():
-            deviation.status, deviation.claim = DeviationStatus.OPEN, None
-            deviation._history_user = by
-            deviation.save(update_fields=["status", "claim"])
+        _release(claim, by)
     if note:
         claim.note = (claim.note + "\n" + note).strip()
     claim.status = to
     claim._history_user = by
     claim.save()
     return claim
+
+
+def _release(claim: Claim, by) -> list[Deviation]:
+    """Open the claim's deviations again (a rejected or withdrawn claim); returns them."""
+    released = list(claim.deviations.all())
+    for deviation in released:
+        deviation.status, deviation.claim = DeviationStatus.OPEN, None
+        deviation._history_user = by
+        deviation.save(update_fields=["status", "claim"])
+    return released
 
 
 @transaction.atomic
@@ -199,11 +206,7 @@ def claim_withdraw(*, organisation: Organisation, claim: Claim, by=None) -> list
     claim = Claim.objects.select_for_update().get(pk=claim.pk)
     if claim.status != ClaimStatus.DRAFT:
         raise ValidationError(_("Only a draft can be withdrawn; a sent claim can be marked as rejected."))
-    released = list(claim.deviations.all())
-    for deviation in released:
-        deviation.status, deviation.claim = DeviationStatus.OPEN, None
-        deviation._history_user = by
-        deviation.save(update_fields=["status", "claim"])
+    released = _release(claim, by)
     claim._history_user = by
     claim.delete()
     return released
