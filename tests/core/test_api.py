@@ -56,3 +56,12 @@ def test_openapi_schema_and_docs_are_served_without_a_cdn(client, db):
     assert docs.status_code == 200
     assert b"cdn." not in docs.content
     assert b"/static/ninja/swagger-ui-bundle.js" in docs.content
+
+
+def test_favicon_ico_leads_to_the_icon_the_pages_link_to(client, db):
+    response = client.get("/favicon.ico")
+    assert (response.status_code, response["Location"]) == (301, "/static/gronnkjop/favicon.svg")
+    icon = client.get(response["Location"])
+    assert icon.status_code == 200
+    content = b"".join(icon.streaming_content) if icon.streaming else icon.content
+    assert content.lstrip().startswith((b"<svg", b"<?xml"))

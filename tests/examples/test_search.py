@@ -70,3 +70,28 @@ def test_compounds_split_against_the_vocabulary(word, parts):
 def test_short_words_are_never_corrected():
     assert analysis.correct("bill", ["bil", "bilk"]) == ()
     assert analysis.correct("gjenbrukk", ["gjenbruk", "gjenbrukt", "ombruk"]) == ("gjenbruk", "gjenbrukt")
+
+
+@pytest.mark.parametrize(
+    ("term", "folded"),
+    [("møbl", "mobl"), ("strø", "stro"), ("håndter", "handter"), ("ærlig", "aerlig"), ("kafé", "kafe")],
+)
+def test_fold_writes_a_term_as_typed_without_norwegian_letters(term, folded):
+    assert analysis.fold(term) == folded
+
+
+@pytest.mark.parametrize("query", ["mobler", "MOBEL", "moebler", "møbler"])
+def test_a_word_typed_without_norwegian_letters_finds_the_examples(make_example, query):
+    make_example("Møbler til skolen")
+    make_example("Strøsand", category="vei")
+    outcome = search.search(query)
+    assert [h.slug for h in outcome.hits] == ["mobler-til-skolen"]
+    assert [(t.word, t.groups, t.corrected) for t in outcome.terms] == [(query.lower(), (("møbl",),), False)]
+
+
+def test_a_folded_word_stands_for_every_known_term_it_may_be():
+    vocabulary = ["ror", "rør", "rår"]
+    folded = analysis.folded_vocabulary(vocabulary)
+    assert folded == {"ror": ("rør",), "rar": ("rår",)}
+    terms = analysis.analyse_query("ror rar", frozenset(vocabulary), vocabulary, folded)
+    assert [t.groups for t in terms] == [(("ror",),), (("rår",),)]

@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from gronnkjop.core.text import sort_key
 from gronnkjop.reuse import services
 from gronnkjop.reuse.images import photo_process
 from gronnkjop.reuse.models import ItemPhoto, ReuseItem
@@ -134,3 +135,16 @@ def test_the_quantity_cannot_go_below_the_reserved_units(org_a, users_a):
         services.item_update(organisation=org_a, item=item, by=None, quantity=2)
     updated = services.item_update(organisation=org_a, item=item, by=None, quantity=8)
     assert (updated.quantity, updated.quantity_available) == (8, 5)
+
+
+def test_the_item_type_select_names_the_types_in_alphabetical_order_with_other_last(users_a, client):
+    client.force_login(users_a["innkjoper"])
+    body = client.get(reverse("reuse:item_create")).content.decode()
+    select = body[body.index('name="item_type"') : body.index("</select>", body.index('name="item_type"'))]
+    options = re.findall(r'<option value="(\w+)"[^>]*>([^<]+)</option>', select)
+    names = [name for _key, name in options]
+    assert ("office_chair", "Kontorstol") in options
+    assert ("fixed_desk", "Skrivebord, fast høyde") in options
+    assert options[-1] == ("other", "Annet")
+    assert names[:-1] == sorted(names[:-1], key=sort_key)
+    assert "per_kg" not in dict(options)

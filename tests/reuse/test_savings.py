@@ -218,7 +218,7 @@ def test_the_savings_page_shows_totals_chart_table_and_sources(org_a, users_a, a
     response = client.get(reverse("reuse:savings"), {"year": 2026})
     body = response.content.decode()
     assert response.status_code == 200
-    assert "108\xa0300\xa0kr" in body
+    assert "108\xa0300,00\xa0kr" in body
     assert "1\xa0558 kg" in body
     assert '<svg class="gk-chart" role="img"' in body
     assert "coggin-sos.co.uk" in body

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from gronnkjop.core.forms import OrgnrField
+from gronnkjop.core.forms import NO_UNIT, Form, ModelForm, OrgnrField
 from gronnkjop.core.models import Unit
 
 from .models import Contract, ContractStatus
@@ -36,7 +36,9 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
-class ContractForm(forms.ModelForm):
+class ContractForm(ModelForm):
+    empty_choices = {"manager": _("Nobody chosen")}
+
     class Meta:
         model = Contract
         fields = list(CONTRACT_FIELDS)
@@ -62,7 +64,6 @@ class ContractForm(forms.ModelForm):
             self.fields[name].min_value = 0
             self.fields[name].validators.append(MinValueValidator(0))
             self.fields[name].widget.attrs["min"] = "0"
-        self.fields["manager"].empty_label = _("Nobody chosen")
 
     def clean_number(self):
         number = self.cleaned_data["number"].strip()
@@ -89,7 +90,7 @@ class ContractForm(forms.ModelForm):
         return cleaned
 
 
-class ContractFilterForm(forms.Form):
+class ContractFilterForm(Form):
     q = forms.CharField(label=_("Search"), required=False, help_text=_("Number, title or supplier."))
     status = forms.ChoiceField(label=_("Status"), required=False)
     supplier = forms.TypedChoiceField(label=_("Supplier"), required=False, coerce=int, empty_value=None)
@@ -113,7 +114,7 @@ class ContractFilterForm(forms.Form):
         self.fields["supplier"].choices = [("", _("All")), *((s.pk, s.name) for s in suppliers)]
 
 
-class OptionForm(forms.Form):
+class OptionForm(Form):
     new_end_date = forms.DateField(label=_("New end date"), widget=DateInput())
     deadline = forms.DateField(
         label=_("Deadline to exercise"),
@@ -123,7 +124,7 @@ class OptionForm(forms.Form):
     )
 
 
-class SupplierForm(forms.Form):
+class SupplierForm(Form):
     orgnr = OrgnrField(label=_("Organisation number"), max_length=11)
     name = forms.CharField(
         label=_("Name"), required=False, max_length=200, help_text=_("Needed only for a new supplier.")
@@ -133,12 +134,14 @@ class SupplierForm(forms.Form):
     )
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     file = forms.FileField(label=_("File"))
 
 
-class CallOffForm(forms.Form):
+class CallOffForm(Form):
+    empty_choices = {"unit": NO_UNIT}
+
     order_number = forms.CharField(label=_("Order number"), max_length=80)
     ordered_on = forms.DateField(label=_("Ordered on"), required=False, widget=DateInput())
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none(), required=False)
@@ -149,7 +152,7 @@ class CallOffForm(forms.Form):
         self.fields["unit"].queryset = Unit.objects.filter(organisation=organisation, active=True)
 
 
-class TableUploadForm(forms.Form):
+class TableUploadForm(Form):
     file = forms.FileField(
         label=_("File"),
         help_text=_("CSV (semicolon or comma separated) or Excel (.xlsx), with a header row."),

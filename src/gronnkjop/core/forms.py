@@ -2,19 +2,61 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import Unit
 from .roles import Role
 from .validators import clean_orgnr
 
+#: What Django shows for "nothing chosen" in a select, and what we show instead
+DJANGO_EMPTY_LABEL = "---------"
+#: The empty choice of a select the user must fill in, and of one they may leave empty
+EMPTY_REQUIRED = pgettext_lazy("empty choice", "Choose …")
+EMPTY_OPTIONAL = pgettext_lazy("empty choice", "Not stated")
+#: The empty choice of a select of units: costs and items then belong to the organisation
+NO_UNIT = pgettext_lazy("empty choice", "No particular unit")
 
-class UnitForm(forms.ModelForm):
+
+class EmptyChoicesMixin:
+    """Names the empty choice of every select in words instead of Django's ``---------``.
+
+    A required select says «Velg …», an optional one «Ikke oppgitt»; a form names a field's empty
+    choice itself in ``empty_choices`` (``{"unit": NO_UNIT}``). Every form of the project derives
+    from :class:`Form` or :class:`ModelForm`, which carry this mixin (a test holds them to it).
+    """
+
+    empty_choices: dict[str, str] = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            label = self.empty_choices.get(name) or (EMPTY_REQUIRED if field.required else EMPTY_OPTIONAL)
+            if isinstance(field, forms.ModelChoiceField):
+                if field.empty_label == DJANGO_EMPTY_LABEL:
+                    field.empty_label = label
+            elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.MultipleChoiceField):
+                choices = list(field.choices)
+                if choices and choices[0][0] in ("", None) and choices[0][1] == DJANGO_EMPTY_LABEL:
+                    field.choices = [("", label), *choices[1:]]
+
+
+class Form(EmptyChoicesMixin, forms.Form):
+    """The base of the project's plain forms."""
+
+
+class ModelForm(EmptyChoicesMixin, forms.ModelForm):
+    """The base of the project's model forms."""
+
+
+class UnitForm(ModelForm):
     class Meta:
         model = Unit
         fields = ["name", "code", "address", "active"]
 
 
-class MembershipForm(forms.Form):
+class MembershipForm(Form):
+    empty_choices = {"unit": NO_UNIT}
+
     username = forms.CharField(label=_("User name"), max_length=150)
     email = forms.EmailField(label=_("E-mail"), help_text=_("A new user gets a link to choose a password."))
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
@@ -25,7 +67,7 @@ class MembershipForm(forms.Form):
         self.fields["unit"].queryset = Unit.objects.filter(organisation=organisation, active=True)
 
 
-class ApiTokenForm(forms.Form):
+class ApiTokenForm(Form):
     name = forms.CharField(
         label=_("Name"),
         max_length=100,

@@ -11,14 +11,16 @@ Pure Python (no Django), so the same terms are produced whichever database store
    ``brøytetjenester`` → ``brøytetjenest`` + ``brøyt`` + ``tjenest``, ``møbelgjenbruk`` →
    ``møbelgjenbruk`` + ``møbl`` + ``gjenbruk``, with the linking letters *s* and *e* allowed.
 
-Queries go through the same steps; a query word the vocabulary does not know is first split, and
-otherwise corrected to the nearest known terms by Damerau–Levenshtein distance (see :func:`correct`).
+Queries go through the same steps; a query word the vocabulary does not know is first matched
+without the Norwegian letters (``mobler`` or ``moebler`` finds ``møbler``, see :func:`fold`), then split,
+and otherwise corrected to the nearest known terms by Damerau–Levenshtein distance (see :func:`correct`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -64,6 +66,40 @@ _stemmer = snowballstemmer.stemmer("norwegian")
 def tokens(text: str) -> list[str]:
     """Lower-case words of letters and digits, stop words removed."""
     return [t for t in TOKEN.findall(text.lower()) if t not in STOP_WORDS]
+
+
+_FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ß": "ss"})
+#: How Norwegian letters are typed on a keyboard without them: tried after the plain fold.
+_TYPED = (("oe", "o"), ("aa", "a"))
+
+
+def fold(term: str) -> str:
+    """A lower-case term without æ, ø, å and accents, as typed on a keyboard without them:
+    ``møbl`` → ``mobl``, ``kafé`` → ``kafe``, ``ærlig`` → ``aerlig``."""
+    decomposed = unicodedata.normalize("NFKD", term.lower().translate(_FOLD))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def folded_vocabulary(ranked_vocabulary: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The known terms by their :func:`fold`, each in ``ranked_vocabulary`` order; only terms whose
+    fold differs from themselves are listed (the others match as they are)."""
+    found: dict[str, list[str]] = {}
+    for term in ranked_vocabulary:
+        key = fold(term)
+        if key != term:
+            found.setdefault(key, []).append(term)
+    return {key: tuple(terms) for key, terms in found.items()}
+
+
+def unfold(word: str, stem_: str, folded: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The known terms a query word written without the Norwegian letters stands for, or ()."""
+    for candidate in (stem_, word):
+        key = fold(candidate)
+        for typed, plain in ((None, None), *_TYPED):
+            found = folded.get(key if typed is None else key.replace(typed, plain))
+            if found:
+                return found
+    return ()
 
 
 def normalise(stem: str) -> str:
@@ -192,18 +228,31 @@ def correct(term: str, ranked_vocabulary: list[str]) -> tuple[str, ...]:
     return tuple(found)
 
 
-def analyse_query(text: str, vocabulary: frozenset[str], ranked_vocabulary: list[str]) -> list[QueryTerm]:
+def analyse_query(
+    text: str,
+    vocabulary: frozenset[str],
+    ranked_vocabulary: list[str],
+    folded: Mapping[str, tuple[str, ...]] | None = None,
+) -> list[QueryTerm]:
     """The query's words with the index terms that satisfy each.
 
-    A known stem matches itself; an unknown compound needs all of its parts; any other unknown word
-    matches its nearest known terms (``gjenbrukk`` → ``gjenbruk``), or nothing.
+    A known stem matches itself; a word written without æ, ø and å matches the known terms it
+    stands for (``mobler`` → ``møbl``; ``folded`` is :func:`folded_vocabulary`, computed when not
+    given); an unknown compound needs all of its parts; any other unknown word matches its nearest
+    known terms (``gjenbrukk`` → ``gjenbruk``), or nothing.
     """
+    if folded is None:
+        folded = folded_vocabulary(ranked_vocabulary)
     result: list[QueryTerm] = []
     for token in tokens(text):
         whole = stem(token)
         known = tuple(dict.fromkeys(t for t in (whole, token) if t in vocabulary))
         if known:  # the stem, or the word as it is (``faktura``: Snowball stems it as ``faktur``)
             result.append(QueryTerm(token, (known,)))
+            continue
+        unfolded = unfold(token, whole, folded)
+        if unfolded:
+            result.append(QueryTerm(token, (unfolded,)))
             continue
         parts = split_compound(token, vocabulary)
         if parts:

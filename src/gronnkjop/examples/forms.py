@@ -3,6 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gronnkjop.core.forms import Form, ModelForm
+
 from .models import Example, KeyResult, ResultKind, Source, SuccessFactor, TipStatus
 from .selectors import FACETS
 from .services import CONTENT_FIELDS, SECTIONS, missing_sections, quoted
@@ -10,7 +12,7 @@ from .services import CONTENT_FIELDS, SECTIONS, missing_sections, quoted
 BODY_TEMPLATE = "\n\n".join(f"## {section}\n\n" for section in SECTIONS).rstrip() + "\n"
 
 
-class ExampleForm(forms.ModelForm):
+class ExampleForm(ModelForm):
     organisations = forms.CharField(
         label=_("Buying organisations"),
         required=False,
@@ -50,7 +52,7 @@ class ExampleForm(forms.ModelForm):
         return body
 
 
-class KeyResultForm(forms.ModelForm):
+class KeyResultForm(ModelForm):
     class Meta:
         model = KeyResult
         fields = ["kind", "value", "text"]
@@ -69,7 +71,7 @@ class KeyResultForm(forms.ModelForm):
         return data
 
 
-class SourceForm(forms.ModelForm):
+class SourceForm(ModelForm):
     url = forms.URLField(label=_("Link"), required=False, max_length=500, assume_scheme="https")
 
     class Meta:
@@ -96,7 +98,7 @@ def formset_rows(formset) -> list[dict]:
     return rows
 
 
-class UnpublishForm(forms.Form):
+class UnpublishForm(Form):
     reason = forms.CharField(
         label=_("Reason"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -104,7 +106,7 @@ class UnpublishForm(forms.Form):
     )
 
 
-class TipForm(forms.Form):
+class TipForm(Form):
     name = forms.CharField(label=_("Your name"), max_length=200)
     email = forms.EmailField(label=_("Your e-mail"), help_text=_("Only the editors see it, to ask you more."))
     organisation_name = forms.CharField(label=_("Organisation"), max_length=200, required=False)
@@ -119,7 +121,7 @@ class TipForm(forms.Form):
     token = forms.CharField(widget=forms.HiddenInput)
 
 
-class TipStatusForm(forms.Form):
+class TipStatusForm(Form):
     status = forms.ChoiceField(label=_("Status"), choices=TipStatus.choices)
     example = forms.ModelChoiceField(
         label=_("Example"),
@@ -132,7 +134,7 @@ class TipStatusForm(forms.Form):
     )
 
 
-class ImportForm(forms.Form):
+class ImportForm(Form):
     file = forms.FileField(label=_("Example bank file (JSON)"))
 
 

@@ -101,6 +101,7 @@ class Corpus:
     document_frequency: dict[str, int]
     vocabulary: frozenset[str]
     ranked_vocabulary: list[str]  # most used first, then alphabetical: the order corrections prefer
+    folded: dict[str, tuple[str, ...]]  # terms with æ, ø, å by how they are typed without them
 
 
 _corpus_cache: dict[tuple, Corpus] = {}
@@ -117,13 +118,15 @@ def corpus() -> Corpus:
             total += len(words)
             frequency.update(set(words))
         size = key[0]
+        ranked = sorted(frequency, key=lambda t: (-frequency[t], t))
         _corpus_cache.clear()
         _corpus_cache[key] = Corpus(
             size=size,
             average_length=total / size if size else 0.0,
             document_frequency=dict(frequency),
             vocabulary=frozenset(frequency),
-            ranked_vocabulary=sorted(frequency, key=lambda t: (-frequency[t], t)),
+            ranked_vocabulary=ranked,
+            folded=analysis.folded_vocabulary(ranked),
         )
     return _corpus_cache[key]
 
@@ -191,7 +194,7 @@ def search(query: str, *, statuses: tuple[str, ...] = (Status.PUBLISHED,)) -> Se
     by slug, so the order never depends on the database.
     """
     stats = corpus()
-    terms = analysis.analyse_query(query, stats.vocabulary, stats.ranked_vocabulary)
+    terms = analysis.analyse_query(query, stats.vocabulary, stats.ranked_vocabulary, stats.folded)
     groups = [group for term in terms for group in term.groups]
     ids = match(groups)
     rows = SearchDocument.objects.filter(example_id__in=ids, example__status__in=statuses).values_list(

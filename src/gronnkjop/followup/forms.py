@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gronnkjop.contracts.forms import DateInput
+from gronnkjop.core.forms import Form
 
 from .models import DeviationCode, DeviationStatus, GainKind
 
@@ -14,7 +15,7 @@ def _all(choices) -> list:
     return [("", _("All")), *choices]
 
 
-class YearForm(forms.Form):
+class YearForm(Form):
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False)
 
     def __init__(self, *args, years: list[int], **kwargs):
@@ -22,7 +23,7 @@ class YearForm(forms.Form):
         self.fields["year"].choices = [(y, str(y)) for y in years]
 
 
-class InvoiceFilterForm(forms.Form):
+class InvoiceFilterForm(Form):
     q = forms.CharField(label=_("Search"), required=False, help_text=_("Number, supplier or reference."))
     supplier = forms.ChoiceField(label=_("Supplier"), required=False)
     contract = forms.TypedChoiceField(label=_("Contract"), required=False, coerce=int, empty_value=None)
@@ -53,7 +54,7 @@ class InvoiceFilterForm(forms.Form):
         self.fields["contract"].choices = _all((c.pk, f"{c.number} {c.title}") for c in contracts)
 
 
-class DeviationFilterForm(forms.Form):
+class DeviationFilterForm(Form):
     code = forms.ChoiceField(label=_("Deviation"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False)
     supplier = forms.ChoiceField(label=_("Supplier"), required=False)
@@ -69,7 +70,7 @@ class DeviationFilterForm(forms.Form):
         self.fields["contract"].choices = _all((c.pk, f"{c.number} {c.title}") for c in contracts)
 
 
-class DeviationBulkForm(forms.Form):
+class DeviationBulkForm(Form):
     DISMISS, CLAIM = "dismiss", "claim"
 
     action = forms.ChoiceField(
@@ -101,13 +102,13 @@ class DeviationBulkForm(forms.Form):
         return data
 
 
-class DismissForm(forms.Form):
+class DismissForm(Form):
     reason = forms.CharField(
         label=_("Reason for dismissal"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
-class ClaimTransitionForm(forms.Form):
+class ClaimTransitionForm(Form):
     on = forms.DateField(label=_("Date"), widget=DateInput())
     amount = forms.DecimalField(
         label=_("Amount"),
@@ -127,7 +128,7 @@ class ClaimTransitionForm(forms.Form):
             del self.fields["amount"]
 
 
-class GainForm(forms.Form):
+class GainForm(Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=GainKind.choices)
     amount = forms.DecimalField(label=_("Amount (kr)"), max_digits=16, decimal_places=2, min_value=0)
     on = forms.DateField(
@@ -167,7 +168,7 @@ class MultipleFileField(forms.FileField):
         return [single(item, initial) for item in items]
 
 
-class InvoiceUploadForm(forms.Form):
+class InvoiceUploadForm(Form):
     files = MultipleFileField(
         label=_("EHF files"),
         help_text=_(
@@ -182,7 +183,7 @@ class InvoiceUploadForm(forms.Form):
         return files
 
 
-class LedgerUploadForm(forms.Form):
+class LedgerUploadForm(Form):
     file = forms.FileField(
         label=_("Ledger file"),
         help_text=_(

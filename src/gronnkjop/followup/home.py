@@ -22,7 +22,7 @@ def figures(request) -> list[Figure]:
     return [
         Figure(
             _("Spend excl. VAT %(year)s") % {"year": year},
-            kr(k.spend, 0),
+            kr(k.spend),
             _("%(n)s invoices and credit notes") % {"n": tall(k.invoices)},
             overview,
         ),
@@ -35,12 +35,12 @@ def figures(request) -> list[Figure]:
         Figure(
             _("Open deviations"),
             tall(k.deviations_open),
-            _("%(amount)s at stake") % {"amount": kr(k.at_stake, 0)},
+            _("%(amount)s at stake") % {"amount": kr(k.at_stake)},
             deviations,
         ),
         Figure(
             _("Documented gains %(year)s") % {"year": year},
-            kr(k.gains, 0),
+            kr(k.gains),
             _("refunds and avoided costs"),
             reverse("followup:gain_list"),
         ),

@@ -3,7 +3,9 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
+from gronnkjop.core.forms import EMPTY_OPTIONAL, NO_UNIT, Form, ModelForm
 from gronnkjop.core.models import Unit
 
 from . import selectors
@@ -33,7 +35,9 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
-class ItemForm(forms.ModelForm):
+class ItemForm(ModelForm):
+    empty_choices = {"unit": NO_UNIT}
+
     item_type = forms.ChoiceField(
         label=_("Item type"),
         help_text=_("Decides the CO2e factor used when the item is reused."),
@@ -74,7 +78,7 @@ class ItemForm(forms.ModelForm):
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["item_type"].choices = selectors.item_type_choices()
-        self.fields["category"].choices = [("", "—"), *category_choices()]
+        self.fields["category"].choices = [("", EMPTY_OPTIONAL), *category_choices()]
         self.fields["store"].queryset = Store.objects.filter(organisation=organisation)
         self.fields["unit"].queryset = Unit.objects.filter(organisation=organisation, active=True)
         self.fields["quantity"].min_value = 1
@@ -85,7 +89,7 @@ class ItemForm(forms.ModelForm):
             del self.fields["photo"]
 
 
-class FilterForm(forms.Form):
+class FilterForm(Form):
     q = forms.CharField(label=_("Search"), required=False)
     category = forms.ChoiceField(label=_("Category"), required=False)
     condition = forms.ChoiceField(label=_("Condition"), required=False)
@@ -115,7 +119,9 @@ class FilterForm(forms.Form):
         self.fields["near"].choices = [("", "—"), *((s.pk, f"{s.name} ({s.organisation})") for s in stores)]
 
 
-class ReserveForm(forms.Form):
+class ReserveForm(Form):
+    empty_choices = {"unit": NO_UNIT}
+
     quantity = forms.IntegerField(label=_("Number of units"), min_value=1)
     unit = forms.ModelChoiceField(label=_("For unit"), queryset=Unit.objects.none(), required=False)
     note = forms.CharField(
@@ -132,12 +138,12 @@ class ReserveForm(forms.Form):
         self.fields["quantity"].help_text = _("%(n)s units available.") % {"n": item.quantity_available}
 
 
-class StatusForm(forms.Form):
+class StatusForm(Form):
     status = forms.ChoiceField(label=_("New status"), choices=MANUAL_STATUSES)
     reason = forms.CharField(label=_("Why"), max_length=300)
 
 
-class HandoverForm(forms.Form):
+class HandoverForm(Form):
     method = forms.ChoiceField(label=_("Hand-over"), choices=HandoverMethod.choices)
     handover_date = forms.DateField(label=_("Date"), widget=DateInput(), initial=timezone.localdate)
     cost = forms.DecimalField(
@@ -149,11 +155,11 @@ class HandoverForm(forms.Form):
     )
 
 
-class RejectForm(forms.Form):
+class RejectForm(Form):
     reason = forms.CharField(label=_("Reason"), max_length=300, required=False)
 
 
-class ImportForm(forms.Form):
+class ImportForm(Form):
     file = forms.FileField(
         label=_("File (CSV or XLSX)"),
         help_text=_(
@@ -163,7 +169,7 @@ class ImportForm(forms.Form):
     )
 
 
-class PhotoForm(forms.Form):
+class PhotoForm(Form):
     photo = forms.ImageField(
         label=_("Photo"),
         widget=forms.ClearableFileInput(attrs={"accept": "image/*", "capture": "environment"}),
@@ -171,7 +177,7 @@ class PhotoForm(forms.Form):
     alt = forms.CharField(label=_("What the photo shows"), max_length=200, required=False)
 
 
-class FactorForm(forms.Form):
+class FactorForm(Form):
     kg_co2e_new = forms.DecimalField(
         label=_("kg CO2e of a new item"), required=False, decimal_places=3, min_value=0
     )
@@ -186,13 +192,13 @@ class FactorForm(forms.Form):
     source = forms.CharField(label=_("Source"), max_length=300)
 
 
-class StoreForm(forms.ModelForm):
+class StoreForm(ModelForm):
     class Meta:
         model = Store
         fields = ["name", "address", "latitude", "longitude"]
 
 
-class SettingsForm(forms.Form):
+class SettingsForm(Form):
     share_after_days = forms.IntegerField(
         label=_("Days before sharing with the collaboration"),
         min_value=0,
@@ -201,7 +207,9 @@ class SettingsForm(forms.Form):
     )
 
 
-class DeviceForm(forms.ModelForm):
+class DeviceForm(ModelForm):
+    empty_choices = {"unit": NO_UNIT}
+
     class Meta:
         model = Device
         fields = ["kind", "serial_number", "model", "purchase_date", "battery_health", "unit", "status"]
@@ -215,13 +223,13 @@ class DeviceForm(forms.ModelForm):
         ]
 
 
-class RepairForm(forms.Form):
+class RepairForm(Form):
     date = forms.DateField(label=_("Date"), widget=DateInput(), initial=timezone.localdate)
     description = forms.CharField(label=_("What was repaired"), max_length=300)
     cost = forms.DecimalField(label=_("Cost (NOK)"), min_value=0, decimal_places=2, initial=0)
 
 
-class EndOfLifeForm(forms.Form):
+class EndOfLifeForm(Form):
     outcome = forms.ChoiceField(label=_("End of life"), choices=EndOfLife.choices)
     on = forms.DateField(label=_("Date"), widget=DateInput(), initial=timezone.localdate)
     certificate = forms.CharField(
@@ -232,7 +240,9 @@ class EndOfLifeForm(forms.Form):
     )
 
 
-class DeviceRequestForm(forms.Form):
+class DeviceRequestForm(Form):
+    empty_choices = {"unit": NO_UNIT, "returned_device": pgettext_lazy("empty choice", "None")}
+
     kind = forms.ChoiceField(label=_("Device"), choices=DeviceKind.choices)
     unit = forms.ModelChoiceField(label=_("For unit"), queryset=Unit.objects.none(), required=False)
     returned_device = forms.ModelChoiceField(
@@ -256,5 +266,5 @@ class DeviceRequestForm(forms.Form):
         )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(Form):
     note = forms.CharField(label=_("Why"), max_length=300, required=False)

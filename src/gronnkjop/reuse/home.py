@@ -20,7 +20,7 @@ def figures(request) -> list[Figure]:
             _("Saved by reuse %(year)s") % {"year": year},
             f"{tall(total.co2e_kg, 0)} kg CO2e",
             _("%(value)s, %(units)s items reused")
-            % {"value": kr(total.value_nok, 0), "units": tall(total.units)},
+            % {"value": kr(total.value_nok), "units": tall(total.units)},
             reverse("reuse:savings") + f"?year={year}",
         )
     ]

@@ -19,9 +19,11 @@ from django.utils import timezone
 
 from gronnkjop.core.models import Organisation
 from gronnkjop.core.selectors import partner_list
+from gronnkjop.core.text import sort_key
 
 from .categories import GROUPS
 from .factor_fixture import PER_KG
+from .item_types import item_type_name
 from .models import (
     Device,
     DeviceRequest,
@@ -196,7 +198,10 @@ def factor_fallback() -> Factor:
 
 
 def item_type_choices() -> list[tuple[str, str]]:
-    return [(f.item_type, f.item_type) for f in factor_list().exclude(item_type=PER_KG).order_by("item_type")]
+    """The item types of the factor table by name in the active language, "other" last."""
+    keys = factor_list().exclude(item_type=PER_KG).values_list("item_type", flat=True)
+    named = ((key, item_type_name(key)) for key in keys)
+    return sorted(named, key=lambda choice: (choice[0] == "other", sort_key(choice[1])))
 
 
 # --- savings ----------------------------------------------------------------------------------------

@@ -1,0 +1,81 @@
+"""Every select names its empty choice in words, never Django's ``---------``."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from django import forms
+from django.urls import reverse
+from django.utils import translation
+
+import gronnkjop
+from gronnkjop.core.forms import DJANGO_EMPTY_LABEL, NO_UNIT, EmptyChoicesMixin, Form
+from gronnkjop.core.models import Unit
+
+
+class _Choices(Form):
+    empty_choices = {"unit": NO_UNIT}
+
+    colour = forms.ChoiceField(choices=[("", DJANGO_EMPTY_LABEL), ("r", "Rød")])
+    shade = forms.ChoiceField(choices=[("", DJANGO_EMPTY_LABEL), ("l", "Lys")], required=False)
+    unit = forms.ModelChoiceField(queryset=Unit.objects.none(), required=False)
+    owner = forms.ModelChoiceField(queryset=Unit.objects.none())
+    tags = forms.MultipleChoiceField(choices=[("a", "A")], required=False)
+
+
+def _empty_choice(form: Form, name: str) -> str:
+    return str(next(iter(form.fields[name].choices))[1])
+
+
+def test_required_and_optional_selects_and_named_empty_choices_in_bokmal():
+    with translation.override("nb"):
+        form = _Choices()
+        assert _empty_choice(form, "colour") == "Velg …"
+        assert _empty_choice(form, "shade") == "Ikke oppgitt"
+        assert _empty_choice(form, "unit") == "Ingen bestemt enhet"
+        assert _empty_choice(form, "owner") == "Velg …"
+        assert list(form.fields["tags"].choices) == [("a", "A")]
+        assert DJANGO_EMPTY_LABEL not in form.as_div()
+
+
+def test_the_empty_choices_speak_english_too():
+    with translation.override("en"):
+        form = _Choices()
+        assert (_empty_choice(form, "colour"), _empty_choice(form, "shade")) == ("Choose …", "Not stated")
+
+
+def test_an_empty_choice_the_form_set_itself_is_kept():
+    class Own(Form):
+        colour = forms.ChoiceField(choices=[("", "Alle farger"), ("r", "Rød")])
+
+    assert _empty_choice(Own(), "colour") == "Alle farger"
+
+
+def _project_forms() -> list[type]:
+    for module in pkgutil.walk_packages(gronnkjop.__path__, "gronnkjop."):
+        if module.name.endswith(".forms") or ".forms." in module.name:
+            importlib.import_module(module.name)
+    found, todo = [], [forms.BaseForm]
+    while todo:
+        cls = todo.pop()
+        for sub in cls.__subclasses__():
+            todo.append(sub)
+            if sub.__module__.startswith("gronnkjop.") and sub.__module__.endswith(".forms"):
+                found.append(sub)
+    return found
+
+
+def test_every_form_of_the_project_names_its_empty_choices():
+    classes = _project_forms()
+    names = {cls.__name__ for cls in classes}
+    assert {"ContractForm", "ItemForm", "ExampleForm", "MembershipForm", "DeviationFilterForm"} <= names
+    assert [cls.__name__ for cls in classes if not issubclass(cls, EmptyChoicesMixin)] == []
+
+
+def test_the_reuse_item_form_has_no_dashes(users_a, unit_a, login):
+    client = login(users_a["innkjoper"])
+    body = client.get(reverse("reuse:item_create")).content.decode()
+    assert DJANGO_EMPTY_LABEL not in body
+    assert ">Ingen bestemt enhet</option>" in body
+    assert ">Ikke oppgitt</option>" in body  # the store
