@@ -309,3 +309,13 @@ def test_the_contract_form_says_what_is_wrong_with_dates_amounts_and_cpv(login, 
         "cpv": ["En CPV-kode er åtte sifre, eventuelt med kontrollsiffer: 30200000 eller 30200000-1."],
     }
     assert not Contract.objects.filter(organisation=org_a, number="DUL-9").exists()
+
+
+def test_a_broken_workbook_is_named_as_uploaded_and_said_in_bokmal(login, users_a, contract_a):
+    client = login(users_a["avtaleforvalter"])
+    upload = SimpleUploadedFile("priser.xlsx", b"PK\x03\x04 not a workbook")
+    response = client.post(reverse("contracts:price_list_import"), {"file": upload})
+    assert response.context["errors"] == ["priser.xlsx: filen er ikke en lesbar Excel-arbeidsbok (.xlsx)"]
+    upload = SimpleUploadedFile("avtaler.xlsx", b"PK\x03\x04 not a workbook")
+    response = client.post(reverse("contracts:contract_import"), {"file": upload})
+    assert response.context["errors"] == ["avtaler.xlsx: filen er ikke en lesbar Excel-arbeidsbok (.xlsx)"]

@@ -12,6 +12,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import Workbook
 
+from gronnkjop.formats.errors import TableError
+from gronnkjop.formats.tables import read_rows
+from gronnkjop.reuse.importing import import_plan
 from gronnkjop.reuse.models import ReuseItem
 
 pytestmark = pytest.mark.django_db
@@ -182,3 +185,33 @@ def test_the_page_lists_per_row_errors_and_imports_nothing(users_a, client):
 def test_need_owners_cannot_import(users_a, client):
     client.force_login(users_a["behovseier"])
     assert client.get(reverse("reuse:item_import")).status_code == 403
+
+
+def test_a_broken_workbook_gives_a_bokmal_error_on_the_file_field(users_a, client):
+    client.force_login(users_a["innkjoper"])
+    upload = io.BytesIO(b"PK\x03\x04 not a workbook")
+    upload.name = "kartlegging.xlsx"
+    response = client.post(reverse("reuse:item_import"), {"file": upload})
+    assert response.context["form"].errors == {
+        "file": ["kartlegging.xlsx: filen er ikke en lesbar Excel-arbeidsbok (.xlsx)"]
+    }
+    assert ReuseItem.objects.count() == 0
+
+
+def test_item_types_may_be_given_by_name_in_bokmal_or_english(org_a, tmp_path):
+    path = tmp_path / "kartlegging.csv"
+    path.write_text(
+        "varetype;tittel;antall\nKontorstol;Stol A;2\nskrivebord, fast høyde;Bord B;1\nOffice chair;Stol C;3\n"
+        "sofa_bed;Sovesofa;1\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(TableError) as caught:
+        import_plan(organisation=org_a, rows=read_rows(path), file=str(path))
+    (error,) = caught.value.errors
+    assert (error.row, error.column_nb) == (5, "varetype")
+    assert error.detail_nb.startswith("'sofa_bed' er ikke en av Arbeidsstol; Bokhylle; Bord; Bærbar PC; ")
+    assert error.detail_nb.endswith("; Trelast; Vindu; Annet")
+    assert error.detail.endswith("; Timber; Window; Other")
+    path.write_text(path.read_text(encoding="utf-8").rsplit("sofa_bed", 1)[0], encoding="utf-8")
+    plan = import_plan(organisation=org_a, rows=read_rows(path), file=str(path))
+    assert [row.values["item_type"] for row in plan.rows] == ["office_chair", "fixed_desk", "office_chair"]

@@ -141,10 +141,35 @@ def test_the_item_type_select_names_the_types_in_alphabetical_order_with_other_l
     client.force_login(users_a["innkjoper"])
     body = client.get(reverse("reuse:item_create")).content.decode()
     select = body[body.index('name="item_type"') : body.index("</select>", body.index('name="item_type"'))]
-    options = re.findall(r'<option value="(\w+)"[^>]*>([^<]+)</option>', select)
+    options = re.findall(r'<option value="(\w*)"[^>]*>([^<]+)</option>', select)
+    assert options[0] == ("", "Velg …")
+    options = options[1:]
     names = [name for _key, name in options]
     assert ("office_chair", "Kontorstol") in options
     assert ("fixed_desk", "Skrivebord, fast høyde") in options
     assert options[-1] == ("other", "Annet")
     assert names[:-1] == sorted(names[:-1], key=sort_key)
     assert "per_kg" not in dict(options)
+
+
+def test_the_item_form_refuses_no_units_and_negative_prices_and_weights(users_a, client):
+    client.force_login(users_a["innkjoper"])
+    form = {
+        "title": "Stol",
+        "item_type": "office_chair",
+        "category": "furniture.chairs",
+        "quantity": "0",
+        "condition": "good",
+        "new_price": "-5",
+        "weight_kg": "-3",
+        "width_cm": "-1",
+    }
+    response = client.post(reverse("reuse:item_create"), form)
+    assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "quantity": ["Verdien må være større enn eller lik 1."],
+        "new_price": ["Verdien må være større enn eller lik 0."],
+        "weight_kg": ["Verdien må være større enn eller lik 0."],
+        "width_cm": ["Verdien må være større enn eller lik 0."],
+    }
+    assert ReuseItem.objects.count() == 0

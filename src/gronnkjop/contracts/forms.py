@@ -4,10 +4,9 @@ import re
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from gronnkjop.core.forms import NO_UNIT, Form, ModelForm, OrgnrField
+from gronnkjop.core.forms import NO_UNIT, Form, ModelForm, OrgnrField, set_minimum
 from gronnkjop.core.models import Unit
 
 from .models import Contract, ContractStatus
@@ -61,9 +60,7 @@ class ContractForm(ModelForm):
         self.fields["manager"].label_from_instance = lambda user: user.get_full_name() or user.username
 
         for name in _NON_NEGATIVE:
-            self.fields[name].min_value = 0
-            self.fields[name].validators.append(MinValueValidator(0))
-            self.fields[name].widget.attrs["min"] = "0"
+            set_minimum(self.fields[name], 0)
 
     def clean_number(self):
         number = self.cleaned_data["number"].strip()

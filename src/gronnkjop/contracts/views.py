@@ -304,11 +304,13 @@ def _unstage(request, kind: str) -> None:
         default_storage.delete(entry["name"])
 
 
-def _table_errors(exc: FormatError) -> list[str]:
+def _table_errors(exc: FormatError, filename: str) -> list[str]:
+    """The errors of a file the user uploaded as ``filename``, in the interface language: one per
+    bad row, or what is wrong with the file (never the server's path of it)."""
+    language = get_language()
     if isinstance(exc, TableError):
-        language = get_language()
         return [e.text(language) for e in exc.errors]
-    return [str(exc)]
+    return [exc.text(language, file=filename)]
 
 
 def _import_page(request, *, kind: str, reader, preview, apply, template: str, done):
@@ -338,7 +340,7 @@ def _import_page(request, *, kind: str, reader, preview, apply, template: str, d
                 rows = reader(default_storage.path(name))
             except FormatError as exc:
                 _unstage(request, kind)
-                context["errors"] = _table_errors(exc)
+                context["errors"] = _table_errors(exc, form.cleaned_data["file"].name)
             else:
                 context["preview"] = preview(rows)
                 context["filename"] = form.cleaned_data["file"].name

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -38,6 +39,14 @@ class EmptyChoicesMixin:
                 choices = list(field.choices)
                 if choices and choices[0][0] in ("", None) and choices[0][1] == DJANGO_EMPTY_LABEL:
                     field.choices = [("", label), *choices[1:]]
+
+
+def set_minimum(field: forms.Field, minimum: int) -> None:
+    """Refuse values below ``minimum`` in a field that exists already (setting ``min_value`` after
+    a field is made adds no check by itself), and tell the browser too."""
+    field.min_value = minimum
+    field.validators.append(MinValueValidator(minimum))
+    field.widget.attrs["min"] = str(minimum)
 
 
 class Form(EmptyChoicesMixin, forms.Form):

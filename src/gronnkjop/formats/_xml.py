@@ -39,6 +39,11 @@ def _parser() -> etree.XMLParser:
     )
 
 
+def _megabytes(limit: int) -> str:
+    """A byte limit for people: ``50 MB``."""
+    return f"{limit / 1_000_000:g} MB"
+
+
 def read_source(source: Source, *, limit: int | None = None) -> tuple[bytes, str | None]:
     """Return the bytes of ``source`` (path, bytes or binary stream) and its name, enforcing the limit."""
     limit = max_document_bytes() if limit is None else limit
@@ -50,9 +55,15 @@ def read_source(source: Source, *, limit: int | None = None) -> tuple[bytes, str
         try:
             size = path.stat().st_size
         except OSError as exc:
-            raise NotXMLError(f"cannot read file: {exc.strerror or exc}", file=name) from None
+            raise NotXMLError(
+                f"cannot read file: {exc.strerror or exc}", file=name, reason_nb="filen kan ikke leses"
+            ) from None
         if size > limit:
-            raise TooLargeError(f"file is {size} bytes, above the limit of {limit} bytes", file=name)
+            raise TooLargeError(
+                f"file is {size} bytes, above the limit of {limit} bytes",
+                file=name,
+                reason_nb=f"filen er større enn grensen på {_megabytes(limit)}",
+            )
         data = path.read_bytes()
     else:
         name = getattr(source, "name", None)
@@ -61,14 +72,18 @@ def read_source(source: Source, *, limit: int | None = None) -> tuple[bytes, str
         if not isinstance(data, bytes):
             raise NotXMLError("stream must be opened in binary mode", file=name)
     if len(data) > limit:
-        raise TooLargeError(f"document is above the limit of {limit} bytes", file=name)
+        raise TooLargeError(
+            f"document is above the limit of {limit} bytes",
+            file=name,
+            reason_nb=f"filen er større enn grensen på {_megabytes(limit)}",
+        )
     return data, name
 
 
 def parse_bytes(data: bytes, *, name: str | None = None) -> etree._ElementTree:
     """Parse XML bytes safely and return the tree. Refuses DTDs outright."""
     if not data.strip():
-        raise NotXMLError("file is empty", file=name)
+        raise NotXMLError("file is empty", file=name, reason_nb="filen er tom")
     try:
         tree = etree.parse(io.BytesIO(data), _parser())
     except etree.XMLSyntaxError as exc:
@@ -77,9 +92,19 @@ def parse_bytes(data: bytes, *, name: str | None = None) -> etree._ElementTree:
         if "Entity" in msg or "entity" in msg:
             raise UnsafeXMLError(f"entities are not allowed: {msg}", file=name, line=line) from None
         if "encoding" in msg.lower() or "utf-8" in msg.lower() or "Input is not proper" in msg:
-            raise NotXMLError(f"wrong or broken character encoding: {msg}", file=name, line=line) from None
+            raise NotXMLError(
+                f"wrong or broken character encoding: {msg}",
+                file=name,
+                line=line,
+                reason_nb="feil eller ødelagt tegnkoding (filen er ikke lagret som UTF-8 eller det den oppgir)",
+            ) from None
         if "end of data" in msg.lower() or "Premature end" in msg or "not closed" in msg:
-            raise NotXMLError(f"truncated XML: {msg}", file=name, line=line) from None
+            raise NotXMLError(
+                f"truncated XML: {msg}",
+                file=name,
+                line=line,
+                reason_nb="XML-en er avkortet: filen slutter før dokumentet er ferdig",
+            ) from None
         raise NotXMLError(f"not well-formed XML: {msg}", file=name, line=line) from None
     if tree.docinfo.internalDTD is not None or tree.docinfo.doctype:
         raise UnsafeXMLError("a DOCTYPE/DTD is not allowed in an e-invoice", file=name, line=1)

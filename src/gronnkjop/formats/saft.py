@@ -173,7 +173,10 @@ class _Values:
             value = None
         if value is None or not value.is_finite():
             raise SAFTError(
-                f"{_short(found.tag)}: {raw!r} is not a number", file=self.file, line=found.sourceline
+                f"{_short(found.tag)}: {raw!r} is not a number",
+                file=self.file,
+                line=found.sourceline,
+                reason_nb=f"{_short(found.tag)}: {raw!r} er ikke et tall",
             )
         return value
 
@@ -189,13 +192,17 @@ class _Values:
                 f"{_short(found.tag)}: {raw!r} is not a date (YYYY-MM-DD)",
                 file=self.file,
                 line=found.sourceline,
+                reason_nb=f"{_short(found.tag)}: {raw!r} er ikke en dato (ÅÅÅÅ-MM-DD)",
             ) from None
 
     def required(self, el: etree._Element, path: str) -> str:
         value = self.text(el, path)
         if value is None:
             raise SAFTError(
-                f"{_short(el.tag)} has no {path.split('}')[-1]}", file=self.file, line=el.sourceline
+                f"{_short(el.tag)} has no {path.split('}')[-1]}",
+                file=self.file,
+                line=el.sourceline,
+                reason_nb=f"{_short(el.tag)} mangler {path.split('}')[-1]}",
             )
         return value
 
@@ -302,10 +309,18 @@ def _events(path: Path, events: tuple[str, ...]) -> Iterator[tuple[str, etree._E
                 f"entities are not allowed: {msg}", file=name, line=exc.lineno or None
             ) from None
         if not seen_root and ("Document is empty" in msg or "no element found" in msg):
-            raise SAFTError("file is empty", file=name) from None
-        raise SAFTError(f"broken XML{where}: {msg}", file=name, line=exc.lineno or None) from None
+            raise SAFTError("file is empty", file=name, reason_nb="filen er tom") from None
+        where_nb = f" i <{'/'.join(stack[-3:])}>" if stack else ""
+        raise SAFTError(
+            f"broken XML{where}: {msg}",
+            file=name,
+            line=exc.lineno or None,
+            reason_nb=f"ødelagt eller avkortet XML{where_nb}",
+        ) from None
     except OSError as exc:
-        raise SAFTError(f"cannot read file: {exc.strerror or exc}", file=name) from None
+        raise SAFTError(
+            f"cannot read file: {exc.strerror or exc}", file=name, reason_nb="filen kan ikke leses"
+        ) from None
 
 
 def _check_root(el: etree._Element, name: str) -> None:
@@ -319,6 +334,7 @@ def _check_root(el: etree._Element, name: str) -> None:
             f"SAF-T Financial AuditFile ({NS})",
             file=name,
             line=el.sourceline,
+            reason_nb=f"filen er ikke en SAF-T Financial-fil: rotelementet er {qname.localname!r}, ikke AuditFile",
         )
 
 
@@ -338,6 +354,7 @@ def _transaction_lines(tx: etree._Element, values: _Values, journal_id: str | No
                 f"Line in transaction {transaction_id} has neither DebitAmount nor CreditAmount",
                 file=values.file,
                 line=line.sourceline,
+                reason_nb=f"en linje i bilag {transaction_id} har verken DebitAmount eller CreditAmount",
             )
         yield LedgerLine(
             transaction_id=transaction_id,
@@ -442,5 +459,5 @@ def read_saft(path: str | os.PathLike) -> SAFTFile:
         elif tag in _MASTER_RECORDS:
             _clear(el)
     if header is None:
-        raise SAFTError("the file has no Header", file=str(path))
+        raise SAFTError("the file has no Header", file=str(path), reason_nb="filen har ingen Header")
     return SAFTFile(path, header, tuple(accounts), tuple(suppliers))

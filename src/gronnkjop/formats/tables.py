@@ -176,15 +176,17 @@ def parse_orgnr(value: Any) -> str:
         ) from None
 
 
-def choice(mapping: dict[str, str]) -> Parser:
-    """A parser accepting the keys of ``mapping`` (case-insensitive) and returning their value."""
+def choice(mapping: dict[str, str], *, allowed: str | None = None, allowed_nb: str | None = None) -> Parser:
+    """A parser accepting the keys of ``mapping`` (case-insensitive) and returning their value.
+    An error lists ``allowed`` (``allowed_nb`` in bokmål), by default all the keys."""
     folded = {normalise_header(k): v for k, v in mapping.items()}
-    allowed = ", ".join(mapping)
+    allowed = allowed or ", ".join(mapping)
+    allowed_nb = allowed_nb or allowed
 
     def parse(value: Any) -> str:
         key = normalise_header(value)
         if key not in folded:
-            raise CellError(f"{value!r} is not one of {allowed}", f"{value!r} er ikke en av {allowed}")
+            raise CellError(f"{value!r} is not one of {allowed}", f"{value!r} er ikke en av {allowed_nb}")
         return folded[key]
 
     return parse
@@ -241,7 +243,11 @@ def read_xlsx_rows(data: bytes, *, name: str | None = None) -> list[list[Any]]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise FormatError(f"not a readable XLSX workbook: {exc}", file=name) from None
+        raise FormatError(
+            f"not a readable XLSX workbook: {exc}",
+            file=name,
+            reason_nb="filen er ikke en lesbar Excel-arbeidsbok (.xlsx)",
+        ) from None
     try:
         sheet = workbook.worksheets[0]
         return [["" if v is None else v for v in row] for row in sheet.iter_rows(values_only=True)]
@@ -372,7 +378,7 @@ def read_table(
     """Read a CSV or XLSX file against ``columns``; see :func:`parse_rows`."""
     name = str(path)
     if not Path(path).is_file():
-        raise FormatError("file does not exist or is not a file", file=name)
+        raise FormatError("file does not exist or is not a file", file=name, reason_nb="filen finnes ikke")
     try:
         rows = read_rows(path)
     except FormatError as exc:

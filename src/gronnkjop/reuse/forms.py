@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from gronnkjop.core.forms import EMPTY_OPTIONAL, NO_UNIT, Form, ModelForm
+from gronnkjop.core.forms import EMPTY_OPTIONAL, EMPTY_REQUIRED, NO_UNIT, Form, ModelForm, set_minimum
 from gronnkjop.core.models import Unit
 
 from . import selectors
@@ -77,13 +77,18 @@ class ItemForm(ModelForm):
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["item_type"].choices = selectors.item_type_choices()
-        self.fields["category"].choices = [("", EMPTY_OPTIONAL), *category_choices()]
+        self.fields["item_type"].choices = [("", EMPTY_REQUIRED), *selectors.item_type_choices()]
+        category = self.fields["category"]
+        category.choices = [
+            ("", EMPTY_REQUIRED if category.required else EMPTY_OPTIONAL),
+            *category_choices(),
+        ]
         self.fields["store"].queryset = Store.objects.filter(organisation=organisation)
         self.fields["unit"].queryset = Unit.objects.filter(organisation=organisation, active=True)
-        self.fields["quantity"].min_value = 1
-        self.fields["quantity"].widget.attrs.update({"min": 1, "inputmode": "numeric"})
+        set_minimum(self.fields["quantity"], 1)
+        self.fields["quantity"].widget.attrs["inputmode"] = "numeric"
         for name in ("new_price", "weight_kg", "width_cm", "depth_cm", "height_cm"):
+            set_minimum(self.fields[name], 0)
             self.fields[name].widget.attrs["inputmode"] = "decimal"
         if self.instance.pk:
             del self.fields["photo"]

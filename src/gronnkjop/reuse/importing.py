@@ -1,6 +1,7 @@
 """Bulk registration from CSV or XLSX (kartlegging of a whole building), all rows or none.
 
-Columns (Norwegian headers accepted too): ``item_type`` (a key of the factor table), ``category``,
+Columns (Norwegian headers accepted too): ``item_type`` (a key of the factor table or its name,
+``Kontorstol`` or ``office_chair``), ``category``,
 ``title``, ``quantity``, ``condition``, ``location``, ``new_price``, ``weight_kg``, and optionally
 ``code`` (re-importing a row with the same code updates that item instead of adding one),
 ``description`` and ``floor`` / ``room``.
@@ -16,12 +17,14 @@ from typing import Any
 from django.db import transaction
 
 from gronnkjop.core.models import Organisation
+from gronnkjop.core.text import sort_key
 from gronnkjop.formats.errors import CellError, FormatError, PriceListRowError, TableError
 from gronnkjop.formats.tables import Column, TableRow, choice, parse_amount, parse_rows, parse_text, read_rows
 
 from . import services
 from .categories import GROUPS, LEAVES, TREE
 from .factor_fixture import PER_KG
+from .item_types import item_type_name
 from .models import Condition, Factor, ReuseItem
 
 CONDITIONS = {
@@ -34,6 +37,25 @@ CONDITIONS = {
     "needs_repair": Condition.NEEDS_REPAIR,
     "må repareres": Condition.NEEDS_REPAIR,
 }
+
+
+def _names_and_keys(keys, name_of) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Each key by itself and by its name in bokmål and English (``Kontorstol`` and ``Office
+    chair`` stand for ``office_chair``), and the names per language in alphabetical order, "other"
+    last, for error messages."""
+    from django.utils import translation
+
+    mapping: dict[str, str] = {key: key for key in keys}
+    names: dict[str, list[str]] = {}
+    for language in ("nb", "en"):
+        with translation.override(language):
+            named = {key: name_of(key) for key in keys}
+        for key, name in named.items():
+            mapping.setdefault(name, key)
+        names[language] = [
+            named[key] for key in sorted(named, key=lambda k: (k == "other", sort_key(named[k])))
+        ]
+    return mapping, names
 
 
 def _category_map() -> dict[str, str]:
@@ -64,16 +86,16 @@ def parse_positive(value: Any) -> Decimal:
 
 
 def columns() -> tuple[Column, ...]:
-    item_types = {
-        key: key
-        for key in Factor.objects.filter(current=True)
-        .exclude(item_type=PER_KG)
-        .values_list("item_type", flat=True)
-    }
+    keys = Factor.objects.filter(current=True).exclude(item_type=PER_KG).values_list("item_type", flat=True)
+    item_types, names = _names_and_keys(keys, item_type_name)
     # item_type, title and quantity are required; the other columns may be empty or left out.
     extra = {"required": False, "optional": True}
     return (
-        Column("item_type", choice(item_types), aliases=("varetype", "type", "gjenstandstype")),
+        Column(
+            "item_type",
+            choice(item_types, allowed="; ".join(names["en"]), allowed_nb="; ".join(names["nb"])),
+            aliases=("varetype", "type", "gjenstandstype"),
+        ),
         Column("title", parse_text, aliases=("tittel", "navn", "beskrivelse_kort")),
         Column("quantity", parse_quantity, aliases=("antall", "qty")),
         Column("category", choice(_category_map()), aliases=("kategori",), **extra),
@@ -133,7 +155,7 @@ def import_plan(*, organisation: Organisation, rows: list[list[Any]], file: str 
 def import_plan_file(*, organisation: Organisation, path: str | Path) -> ImportPlan:
     name = str(path)
     if not Path(path).is_file():
-        raise FormatError("file does not exist or is not a file", file=name)
+        raise FormatError("file does not exist or is not a file", file=name, reason_nb="filen finnes ikke")
     try:
         rows = read_rows(path)
     except FormatError as exc:

@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -403,8 +404,11 @@ def item_import(request):
                 organisation=organisation, rows=_read_upload(stored["name"], data), file=stored["name"]
             )
             created, updated = import_apply(organisation=organisation, plan=plan, by=request.user)
-        except (FormatError, ValidationError) as exc:
-            messages.error(request, str(exc))
+        except FormatError as exc:
+            messages.error(request, exc.text(get_language(), file=stored["name"]))
+            return redirect("reuse:item_import")
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
             return redirect("reuse:item_import")
         del request.session[IMPORT_SESSION_KEY]
         messages.success(
@@ -429,7 +433,7 @@ def item_import(request):
                 except TableError as exc:
                     context["row_errors"] = exc.errors
                 except FormatError as exc:
-                    form.add_error("file", str(exc))
+                    form.add_error("file", exc.text(get_language(), file=upload.name))
                 else:
                     request.session[IMPORT_SESSION_KEY] = {
                         "name": upload.name,

@@ -114,7 +114,12 @@ def _detect(root: etree._Element, name: str | None) -> DocumentType:
     if tag == ROOT_CREDIT_NOTE:
         return "CreditNote"
     if not isinstance(tag, str):
-        raise NotUBLError("the document has no element root", file=name, line=1)
+        raise NotUBLError(
+            "the document has no element root",
+            file=name,
+            line=1,
+            reason_nb="dokumentet har ikke noe rotelement",
+        )
     qname = etree.QName(tag)
     if qname.localname in ("Invoice", "CreditNote"):
         expected = NS_INVOICE if qname.localname == "Invoice" else NS_CREDIT_NOTE
@@ -123,12 +128,15 @@ def _detect(root: etree._Element, name: str | None) -> DocumentType:
             f"expected {expected!r}",
             file=name,
             line=root.sourceline,
+            reason_nb=f"rotelementet {qname.localname} har feil navnerom "
+            f"({qname.namespace or 'intet'!r}, skal være {expected!r})",
         )
     raise NotUBLError(
         f"root element {qname.localname!r} (namespace {qname.namespace or '(none)'!r}) is not a UBL "
         "Invoice or CreditNote",
         file=name,
         line=root.sourceline,
+        reason_nb=f"filen er ikke en EHF-faktura eller -kreditnota: rotelementet er {qname.localname!r}",
     )
 
 
@@ -169,7 +177,10 @@ class _Reader:
         value = self.text(kids, tag)
         if value is None:
             raise FormatError(
-                f"{_short(parent.tag)} has no {_short(tag)}", file=self.name, line=parent.sourceline
+                f"{_short(parent.tag)} has no {_short(tag)}",
+                file=self.name,
+                line=parent.sourceline,
+                reason_nb=f"{_short(parent.tag)} mangler {_short(tag)}",
             )
         return value
 
@@ -188,7 +199,12 @@ class _Reader:
                 _DECIMALS.clear()
             _DECIMALS[text] = value  # type: ignore[index]
             return value
-        raise FormatError(f"{_short(el.tag)}: {raw!r} is not a number", file=self.name, line=el.sourceline)
+        raise FormatError(
+            f"{_short(el.tag)}: {raw!r} is not a number",
+            file=self.name,
+            line=el.sourceline,
+            reason_nb=f"{_short(el.tag)}: {raw!r} er ikke et tall",
+        )
 
     def decimal(self, kids: dict, tag: str) -> Decimal | None:
         found = kids.get(tag)
@@ -202,7 +218,10 @@ class _Reader:
         value = self.decimal(kids, tag)
         if value is None:
             raise FormatError(
-                f"{_short(parent.tag)} has no {_short(tag)}", file=self.name, line=parent.sourceline
+                f"{_short(parent.tag)} has no {_short(tag)}",
+                file=self.name,
+                line=parent.sourceline,
+                reason_nb=f"{_short(parent.tag)} mangler {_short(tag)}",
             )
         return value
 
@@ -222,6 +241,7 @@ class _Reader:
                 f"{_short(tag)}: {raw!r} is not a date (YYYY-MM-DD)",
                 file=self.name,
                 line=found[0].sourceline,
+                reason_nb=f"{_short(tag)}: {raw!r} er ikke en dato (ÅÅÅÅ-MM-DD)",
             ) from None
 
     @staticmethod
@@ -397,6 +417,7 @@ class _Reader:
                 f"cac:AllowanceCharge: ChargeIndicator must be true or false, not {indicator!r}",
                 file=self.name,
                 line=el.sourceline,
+                reason_nb=f"cac:AllowanceCharge: ChargeIndicator må være true eller false, ikke {indicator!r}",
             )
         return AllowanceCharge(
             is_charge=indicator in ("true", "1"),
@@ -473,7 +494,10 @@ class _Reader:
     def totals(self, el: etree._Element | None, root: etree._Element) -> MonetaryTotal:
         if el is None:
             raise FormatError(
-                "the document has no cac:LegalMonetaryTotal", file=self.name, line=root.sourceline
+                "the document has no cac:LegalMonetaryTotal",
+                file=self.name,
+                line=root.sourceline,
+                reason_nb="dokumentet mangler cac:LegalMonetaryTotal",
             )
         k = self.kids(el)
         return MonetaryTotal(
@@ -495,26 +519,47 @@ class _Reader:
         found = get(_T_ID)
         line_id = _strip(found[-1].text) if found else None
         if line_id is None:
-            raise FormatError(f"{_short(el.tag)} has no cbc:ID", file=self.name, line=el.sourceline)
+            raise FormatError(
+                f"{_short(el.tag)} has no cbc:ID",
+                file=self.name,
+                line=el.sourceline,
+                reason_nb=f"{_short(el.tag)} mangler cbc:ID",
+            )
         found = get(quantity_tag)
         if not found:
             raise FormatError(
-                f"{_short(el.tag)} has no {_short(quantity_tag)}", file=self.name, line=el.sourceline
+                f"{_short(el.tag)} has no {_short(quantity_tag)}",
+                file=self.name,
+                line=el.sourceline,
+                reason_nb=f"{_short(el.tag)} mangler {_short(quantity_tag)}",
             )
         quantity_el = found[-1]
         found = get(_T_LINE_EXTENSION)
         if not found:
             raise FormatError(
-                f"{_short(el.tag)} has no cbc:LineExtensionAmount", file=self.name, line=el.sourceline
+                f"{_short(el.tag)} has no cbc:LineExtensionAmount",
+                file=self.name,
+                line=el.sourceline,
+                reason_nb=f"{_short(el.tag)} mangler cbc:LineExtensionAmount",
             )
         net_el = found[-1]
         found = get(_T_ITEM)
         if not found:
-            raise FormatError(f"{_short(el.tag)} has no cac:Item", file=self.name, line=el.sourceline)
+            raise FormatError(
+                f"{_short(el.tag)} has no cac:Item",
+                file=self.name,
+                line=el.sourceline,
+                reason_nb=f"{_short(el.tag)} mangler cac:Item",
+            )
         item = found[-1]
         found = get(_T_PRICE)
         if not found:
-            raise FormatError(f"{_short(el.tag)} has no cac:Price", file=self.name, line=el.sourceline)
+            raise FormatError(
+                f"{_short(el.tag)} has no cac:Price",
+                file=self.name,
+                line=el.sourceline,
+                reason_nb=f"{_short(el.tag)} mangler cac:Price",
+            )
         price = found[-1]
         acs = get(_T_ALLOWANCE_CHARGE)
         found = get(_T_NOTE)
@@ -569,7 +614,12 @@ class _Reader:
         get = kids(price).get
         found = get(_T_PRICE_AMOUNT)
         if not found:
-            raise FormatError("cac:Price has no cbc:PriceAmount", file=self.name, line=price.sourceline)
+            raise FormatError(
+                "cac:Price has no cbc:PriceAmount",
+                file=self.name,
+                line=price.sourceline,
+                reason_nb="cac:Price mangler cbc:PriceAmount",
+            )
         price_el = found[-1]
         price_allowance = price_base_amount = base_quantity = base_quantity_unit = None
         found = get(_T_ALLOWANCE_CHARGE)
@@ -622,13 +672,28 @@ class _Reader:
         type_code = self.text(k, _CBC + ("CreditNoteTypeCode" if credit else "InvoiceTypeCode"))
         issue_date = self.date(k, _CBC + "IssueDate")
         if issue_date is None:
-            raise FormatError(f"{doc_type} has no cbc:IssueDate", file=self.name, line=root.sourceline)
+            raise FormatError(
+                f"{doc_type} has no cbc:IssueDate",
+                file=self.name,
+                line=root.sourceline,
+                reason_nb=f"{doc_type} mangler cbc:IssueDate",
+            )
         supplier = self.wrapped_party(self.first(k, _CAC + "AccountingSupplierParty"))
         buyer = self.wrapped_party(self.first(k, _CAC + "AccountingCustomerParty"))
         if supplier is None:
-            raise FormatError(f"{doc_type} has no supplier party", file=self.name, line=root.sourceline)
+            raise FormatError(
+                f"{doc_type} has no supplier party",
+                file=self.name,
+                line=root.sourceline,
+                reason_nb=f"{doc_type} mangler leverandør (AccountingSupplierParty)",
+            )
         if buyer is None:
-            raise FormatError(f"{doc_type} has no buyer party", file=self.name, line=root.sourceline)
+            raise FormatError(
+                f"{doc_type} has no buyer party",
+                file=self.name,
+                line=root.sourceline,
+                reason_nb=f"{doc_type} mangler kjøper (AccountingCustomerParty)",
+            )
         order_ref = self.first(k, _CAC + "OrderReference")
         order_reference = sales_order_reference = None
         if order_ref is not None:
@@ -823,7 +888,14 @@ def _iter_zip(path: Path) -> Iterator[RawDocument]:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
-        yield RawDocument(label, error=NotXMLError(f"not a readable ZIP archive: {exc}", file=label))
+        yield RawDocument(
+            label,
+            error=NotXMLError(
+                f"not a readable ZIP archive: {exc}",
+                file=label,
+                reason_nb="filen er ikke et lesbart ZIP-arkiv",
+            ),
+        )
         return
     with archive:
         members = archive.infolist()
@@ -833,6 +905,7 @@ def _iter_zip(path: Path) -> Iterator[RawDocument]:
                 error=TooLargeError(
                     f"archive has {len(members)} members, above the limit of {MAX_ARCHIVE_MEMBERS}",
                     file=label,
+                    reason_nb=f"arkivet har {len(members)} filer, over grensen på {MAX_ARCHIVE_MEMBERS}",
                 ),
             )
             return
@@ -843,14 +916,24 @@ def _iter_zip(path: Path) -> Iterator[RawDocument]:
             member = f"{label}!{info.filename}"
             if _unsafe_member(info.filename):
                 yield RawDocument(
-                    member, error=UnsafeXMLError("refused: the member path leaves the archive", file=member)
+                    member,
+                    error=UnsafeXMLError(
+                        "refused: the member path leaves the archive",
+                        file=member,
+                        reason_nb="avvist: filstien peker ut av arkivet",
+                    ),
                 )
                 continue
             if not _is_xml_name(info.filename):
                 yield RawDocument(member, skipped="not an .xml file")
                 continue
             if info.flag_bits & 0x1:
-                yield RawDocument(member, error=NotXMLError("encrypted archive member", file=member))
+                yield RawDocument(
+                    member,
+                    error=NotXMLError(
+                        "encrypted archive member", file=member, reason_nb="filen i arkivet er kryptert"
+                    ),
+                )
                 continue
             if info.file_size > per_member:
                 yield RawDocument(
@@ -858,6 +941,7 @@ def _iter_zip(path: Path) -> Iterator[RawDocument]:
                     error=TooLargeError(
                         f"member expands to {info.file_size} bytes, above the limit of {per_member} bytes",
                         file=member,
+                        reason_nb=f"filen pakkes ut til mer enn grensen på {_xml._megabytes(per_member)}",
                     ),
                 )
                 continue
@@ -865,7 +949,9 @@ def _iter_zip(path: Path) -> Iterator[RawDocument]:
                 yield RawDocument(
                     member,
                     error=TooLargeError(
-                        f"archive expands to more than the limit of {total_limit} bytes", file=member
+                        f"archive expands to more than the limit of {total_limit} bytes",
+                        file=member,
+                        reason_nb=f"arkivet pakkes ut til mer enn grensen på {_xml._megabytes(total_limit)}",
                     ),
                 )
                 return
@@ -873,18 +959,23 @@ def _iter_zip(path: Path) -> Iterator[RawDocument]:
                 with archive.open(info) as stream:
                     # Never trust the declared size: read at most one byte beyond the limit.
                     data = stream.read(min(per_member, total_limit - total) + 1)
-            except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
-                # zlib.error is raised for corrupt deflate data.
-                yield RawDocument(member, error=NotXMLError(f"cannot extract member: {exc}", file=member))
-                continue
-            except Exception as exc:  # zlib.error and friends have no common base class
-                yield RawDocument(member, error=NotXMLError(f"cannot extract member: {exc}", file=member))
+            except Exception as exc:  # BadZipFile, OSError, EOFError, zlib.error...: no common base class
+                yield RawDocument(
+                    member,
+                    error=NotXMLError(
+                        f"cannot extract member: {exc}",
+                        file=member,
+                        reason_nb="filen i arkivet kan ikke pakkes ut",
+                    ),
+                )
                 continue
             if len(data) > per_member:
                 yield RawDocument(
                     member,
                     error=TooLargeError(
-                        f"member expands beyond the limit of {per_member} bytes", file=member
+                        f"member expands beyond the limit of {per_member} bytes",
+                        file=member,
+                        reason_nb=f"filen pakkes ut til mer enn grensen på {_xml._megabytes(per_member)}",
                     ),
                 )
                 continue

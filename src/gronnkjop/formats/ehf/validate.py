@@ -94,11 +94,20 @@ def _finding(rule_id: str, element: etree._Element) -> Finding:
     )
 
 
-def _own(rule_id: str, location: str, *, detail: str | None = None, line: int | None = None) -> Finding:
-    """A finding of the validator's own checks (well-formedness, schema, document type)."""
+def _own(
+    rule_id: str,
+    location: str,
+    *,
+    detail: str | None = None,
+    detail_nb: str | None = None,
+    line: int | None = None,
+) -> Finding:
+    """A finding of the validator's own checks (well-formedness, schema, document type). ``detail``
+    is added to both messages unless ``detail_nb`` gives the bokmål one."""
     message_en, message_nb = OWN_RULES[rule_id]
     if detail:
-        message_en, message_nb = f"{message_en}: {detail}", f"{message_nb}: {detail}"
+        message_en = f"{message_en}: {detail}"
+        message_nb = f"{message_nb}: {detail_nb or detail}"
     if line:
         message_en, message_nb = f"Line {line}: {message_en}", f"Linje {line}: {message_nb}"
     return Finding(
@@ -114,7 +123,8 @@ def _unreadable(exc: FormatError) -> Report:
     else:
         rule_id = "XML-WELL-FORMED"
     assert isinstance(exc, NotXMLError | UnsafeXMLError | TooLargeError | FormatError)
-    finding = _own(rule_id, "/", detail=exc.reason, line=exc.line)
+    # The bokmål detail when the error has one (libxml2's parser texts are English only).
+    finding = _own(rule_id, "/", detail=exc.reason, detail_nb=exc.reason_nb, line=exc.line)
     return Report(findings=(finding,), document=None, schema_checked=False, file=exc.file)
 
 
