@@ -79,3 +79,4 @@ def test_the_reuse_item_form_has_no_dashes(users_a, unit_a, login):
     assert DJANGO_EMPTY_LABEL not in body
     assert ">Ingen bestemt enhet</option>" in body
     assert ">Ikke oppgitt</option>" in body  # the store
+    assert '<option value="" selected>Velg …</option>' in body  # the category, required

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from gronnkjop.core.models import Membership
+from gronnkjop.core.models import Membership, Unit
 
 from .conftest import PASSWORD
 
@@ -117,3 +117,39 @@ def test_the_audit_log_still_shows_memberships_of_deleted_users(client, users_a,
     assert page.status_code == 200
     assert f"slettet bruker {user_id} – {org_a.name} – Innkjøper" in page.content.decode()
     assert not Membership.objects.filter(pk=membership.pk).exists()
+
+
+def test_a_user_of_another_organisation_is_not_added_by_user_name_alone(client, users_a, users_b, org_a):
+    client.force_login(users_a["administrator"])
+    other = users_b["leder"]
+    response = client.post(
+        reverse("core:membership_list"), {"username": other.username, "email": "feil@example.no", "role": "leder"}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "username": [
+            "Brukernavnet er tatt av en bruker med en annen e-postadresse. Velg et annet brukernavn, "
+            "eller oppgi adressen brukeren er registrert med."
+        ]
+    }
+    assert other.email not in response.content.decode()
+    assert not Membership.objects.filter(user=other, organisation=org_a).exists()
+    # with the address the user is registered with (told by the user), the role is given
+    response = client.post(
+        reverse("core:membership_list"),
+        {"username": other.username, "email": other.email.upper(), "role": "leder"},
+    )
+    assert response.status_code == 302
+    assert Membership.objects.filter(user=other, organisation=org_a, role="leder").exists()
+
+
+def test_a_unit_code_taken_by_another_unit_is_refused_on_the_code_field(client, users_a, org_a, org_b):
+    Unit.objects.create(organisation=org_a, name="Rådhuset", code="3700")
+    Unit.objects.create(organisation=org_b, name="Nordvik rådhus", code="3800")
+    client.force_login(users_a["administrator"])
+    response = client.post(reverse("core:unit_create"), {"name": "Nytt kontor", "code": "3700", "active": "on"})
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"code": ["En annen enhet i organisasjonen har denne koden."]}
+    # another organisation's codes are its own
+    response = client.post(reverse("core:unit_create"), {"name": "Nytt kontor", "code": "3800", "active": "on"})
+    assert response.status_code == 302

@@ -87,6 +87,8 @@ def unit_save(
         raise ValidationError(_("The unit belongs to another organisation."))
     unit = unit or Unit(organisation=organisation)
     unit.name, unit.code, unit.address, unit.active = name.strip(), code.strip(), address.strip(), active
+    if Unit.objects.filter(organisation=organisation, code=unit.code).exclude(pk=unit.pk).exists():
+        raise ValidationError({"code": _("Another unit of the organisation has this code.")})
     unit.full_clean()
     unit.save()
     return unit
@@ -99,10 +101,23 @@ def membership_grant(
     """Give a user (created when new, without a usable password) a role in the organisation.
 
     Returns (membership, user_created). A new user sets a password through the reset e-mail.
+
+    An existing user is only given the role when ``email`` is the address they are registered with:
+    a user name alone (which anyone may guess) must not add someone of another organisation, nor
+    show their address in the member list.
     """
     if unit is not None and unit.organisation_id != organisation.pk:
         raise ValidationError(_("The unit belongs to another organisation."))
     user = User.objects.filter(username=username).first()
+    if user is not None and user.email.strip().casefold() != email.strip().casefold():
+        raise ValidationError(
+            {
+                "username": _(
+                    "This user name is taken by a user with another e-mail address. Choose another user "
+                    "name, or give the address the user is registered with."
+                )
+            }
+        )
     user_created = user is None
     if user_created:
         user = User(username=username, email=email)
