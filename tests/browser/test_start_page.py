@@ -19,6 +19,16 @@ def test_procurement_officer_logs_in_and_sees_the_start_page(page):
     )
 
 
+def test_the_key_figures_are_laid_out_as_cards_with_their_notes_on_a_line_of_their_own(page):
+    log_in(page, "leder")
+    figures = page.locator("dl.gk-kpis")
+    assert figures.evaluate("el => getComputedStyle(el).display") == "grid"
+    note = figures.locator("dd small").first
+    assert note.evaluate("el => getComputedStyle(el).display") == "block"
+    card = figures.locator(".gk-kpi").first
+    assert card.evaluate("el => getComputedStyle(el).borderTopStyle") == "solid"
+
+
 def test_start_page_has_no_wcag_21_aa_violations(page):
     log_in(page, "innkjoper")
     assert axe_violations(page) == []
