@@ -61,3 +61,20 @@ def test_unit_codes_read_as_people_write_them():
         assert [enhet(c) for c in codes] == ["stk", "timer", "kg", "m²", "pakker", "stk", "ZZZ", "", ""]
     with translation.override("en"):
         assert [enhet(c) for c in codes[:5]] == ["pcs", "hours", "kg", "m²", "packs"]
+
+
+def test_months_by_name():
+    from django.utils import translation
+
+    from gronnkjop.core.templatetags.gk import maaned
+
+    with translation.override("nb"):
+        assert [maaned(1), maaned("3"), maaned(12, "kort"), maaned(13), maaned(None)] == [
+            "Januar",
+            "Mars",
+            "Des",
+            "",
+            "",
+        ]
+    with translation.override("en"):
+        assert maaned(5) == "May"

@@ -221,6 +221,7 @@ def test_the_savings_page_shows_totals_chart_table_and_sources(org_a, users_a, a
     assert "108\xa0300,00\xa0kr" in body
     assert "1\xa0558 kg" in body
     assert '<svg class="gk-chart" role="img"' in body
+    assert '<th scope="row">Februar</th>' in body  # months by name in the table
     assert "coggin-sos.co.uk" in body
     # the owner of the items given away sees them too
     assert [s.units for s in response.context["given"]] == [5]
@@ -233,9 +234,9 @@ def test_the_csv_export_has_one_row_per_hand_over(org_a, users_a, asker_like_yea
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert lines[0].split(";")[:4] == ["dato", "varetype", "kategori", "antall"]
     assert [line.split(";")[:2] + line.split(";")[7:9] for line in lines[1:]] == [
-        ["12.02.2026", "height_adjustable_desk", "51900,00", "810,00"],
-        ["03.03.2026", "office_chair", "27600,00", "256,00"],
-        ["08.04.2026", "monitor", "28800,00", "492,00"],
+        ["12.02.2026", "Skrivebord, hev/senk", "51900,00", "810,00"],
+        ["03.03.2026", "Kontorstol", "27600,00", "256,00"],
+        ["08.04.2026", "Skjerm", "28800,00", "492,00"],
     ]
 
 

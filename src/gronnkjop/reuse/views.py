@@ -4,7 +4,6 @@ and the public page (no log-in)."""
 from __future__ import annotations
 
 import base64
-from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -18,10 +17,12 @@ from django.views.decorators.http import require_POST
 
 from gronnkjop.core.permissions import organisation_required
 from gronnkjop.core.roles import Capability
+from gronnkjop.core.templatetags.gk import maaned
 from gronnkjop.formats.errors import FormatError, TableError
 from gronnkjop.formats.tables import read_csv_rows, read_xlsx_rows, write_csv
 
 from . import selectors, services
+from .categories import category_label
 from .charts import bar_chart
 from .factor_fixture import PER_KG
 from .forms import (
@@ -43,6 +44,7 @@ from .forms import (
     StoreForm,
 )
 from .importing import import_apply, import_plan
+from .item_types import item_type_name
 from .labels import label_sheet_pdf
 from .models import Factor, ItemStatus, ReservationStatus
 
@@ -467,7 +469,7 @@ def savings(request):
         description=_(
             "Bar chart of the CO2e saved by reuse in each month; the same numbers are in the table below."
         ),
-        labels=[date(year, m, 1).strftime("%m") for m in months],
+        labels=[maaned(m, "kort") for m in months],
         values=[months[m].co2e_kg for m in months],
         unit="kg",
     )
@@ -509,8 +511,8 @@ def savings_csv(request):
     rows = [
         (
             s.date,
-            s.item_type,
-            s.category,
+            item_type_name(s.item_type),
+            str(category_label(s.category)) if s.category else "",
             s.units,
             s.owner_organisation.name,
             s.new_price_each,
@@ -518,7 +520,7 @@ def savings_csv(request):
             s.value_nok,
             s.co2e_kg,
             s.waste_kg,
-            s.method,
+            s.get_method_display(),
             s.factor.version,
             s.factor.source,
         )

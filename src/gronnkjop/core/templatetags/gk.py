@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import template
 from django.utils import timezone
+from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.translation import pgettext_lazy
 
 from gronnkjop.core.validators import format_orgnr
@@ -79,6 +80,20 @@ def dato(value) -> str:
     if isinstance(value, dt.date):
         return value.strftime("%d.%m.%Y")
     return str(value)
+
+
+@register.filter
+def maaned(value, style: str = "") -> str:
+    """A month number as its name in the active language: ``3`` → ``Mars`` (``|maaned:"kort"``:
+    ``Mar``)."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return ""
+    if not 1 <= number <= 12:
+        return ""
+    names = MONTHS_3 if style == "kort" else MONTHS
+    return str(names[number]).capitalize()
 
 
 @register.filter
