@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from decimal import Decimal
 
+import pytest
 from django import forms
 from django.urls import reverse
 from django.utils import translation
 
 import gronnkjop
-from gronnkjop.core.forms import DJANGO_EMPTY_LABEL, NO_UNIT, EmptyChoicesMixin, Form
+from gronnkjop.core.forms import (
+    DJANGO_EMPTY_LABEL,
+    NO_UNIT,
+    DecimalInput,
+    EmptyChoicesMixin,
+    Form,
+    set_minimum,
+)
 from gronnkjop.core.models import Unit
 
 
@@ -80,3 +89,50 @@ def test_the_reuse_item_form_has_no_dashes(users_a, unit_a, login):
     assert ">Ingen bestemt enhet</option>" in body
     assert ">Ikke oppgitt</option>" in body  # the store
     assert '<option value="" selected>Velg …</option>' in body  # the category, required
+
+
+class _Amount(Form):
+    amount = forms.DecimalField(max_digits=12, decimal_places=2)
+    share = forms.DecimalField(max_digits=5, decimal_places=1, required=False, localize=True)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        set_minimum(self.fields["amount"], 0)
+
+
+@pytest.mark.parametrize(
+    ("typed", "amount"),
+    [
+        ("1234,50", Decimal("1234.50")),
+        ("1 234,50", Decimal("1234.50")),
+        ("1\xa0234,50", Decimal("1234.50")),
+        ("1234.50", Decimal("1234.50")),
+        ("  49,9 ", Decimal("49.9")),
+        ("0", Decimal("0")),
+    ],
+)
+def test_amounts_are_read_as_norwegians_type_them(typed, amount):
+    form = _Amount({"amount": typed, "share": "12,5"})
+    assert form.is_valid(), form.errors
+    assert (form.cleaned_data["amount"], form.cleaned_data["share"]) == (amount, Decimal("12.5"))
+
+
+def test_what_is_not_a_number_is_refused_and_shown_again_as_typed():
+    with translation.override("nb"):
+        form = _Amount({"amount": "gratis"})
+        assert form.errors == {"amount": ["Oppgi et tall."]}
+        assert 'value="gratis"' in str(form["amount"])
+        negative = _Amount({"amount": "−5"})
+        assert negative.errors == {"amount": ["Verdien må være større enn eller lik 0."]}
+        assert 'value="-5"' in str(negative["amount"])
+
+
+def test_decimal_fields_are_text_fields_with_the_number_keyboard_and_show_a_decimal_comma():
+    with translation.override("nb"):
+        form = _Amount(initial={"amount": Decimal("1234.50")})
+        assert isinstance(form.fields["amount"].widget, DecimalInput)
+        html = str(form["amount"])
+        assert 'type="text"' in html and 'inputmode="decimal"' in html
+        assert 'value="1234,50"' in html
+    with translation.override("en"):  # English pages keep Norwegian numbers
+        assert 'value="1234,50"' in str(_Amount(initial={"amount": Decimal("1234.50")})["amount"])

@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from gronnkjop.core import services
 from gronnkjop.core.models import Membership, Unit
 
 from .conftest import PASSWORD
@@ -123,7 +124,8 @@ def test_a_user_of_another_organisation_is_not_added_by_user_name_alone(client, 
     client.force_login(users_a["administrator"])
     other = users_b["leder"]
     response = client.post(
-        reverse("core:membership_list"), {"username": other.username, "email": "feil@example.no", "role": "leder"}
+        reverse("core:membership_list"),
+        {"username": other.username, "email": "feil@example.no", "role": "leder"},
     )
     assert response.status_code == 200
     assert response.context["form"].errors == {
@@ -147,9 +149,38 @@ def test_a_unit_code_taken_by_another_unit_is_refused_on_the_code_field(client, 
     Unit.objects.create(organisation=org_a, name="Rådhuset", code="3700")
     Unit.objects.create(organisation=org_b, name="Nordvik rådhus", code="3800")
     client.force_login(users_a["administrator"])
-    response = client.post(reverse("core:unit_create"), {"name": "Nytt kontor", "code": "3700", "active": "on"})
+    response = client.post(
+        reverse("core:unit_create"), {"name": "Nytt kontor", "code": "3700", "active": "on"}
+    )
     assert response.status_code == 200
     assert response.context["form"].errors == {"code": ["En annen enhet i organisasjonen har denne koden."]}
     # another organisation's codes are its own
-    response = client.post(reverse("core:unit_create"), {"name": "Nytt kontor", "code": "3800", "active": "on"})
+    response = client.post(
+        reverse("core:unit_create"), {"name": "Nytt kontor", "code": "3800", "active": "on"}
+    )
     assert response.status_code == 302
+
+
+def test_creating_and_revoking_an_api_token_is_in_the_audit_log(client, users_a, users_b):
+    from gronnkjop.core.models import ApiToken
+
+    client.force_login(users_a["administrator"])
+    client.post(reverse("core:api_token_list"), {"name": "Import fra økonomisystemet"})
+    token = ApiToken.objects.get()
+    client.post(reverse("core:api_token_revoke", args=[token.pk]))
+    services.api_token_touch(token=token)  # use is not a change worth a row
+    rows = [
+        (kind, str(r.history_object), r.history_type, r.history_user)
+        for r, kind in client.get(reverse("core:audit_log")).context["entries"]
+        if kind == "API-nøkkel"
+    ]
+    name = f"Import fra økonomisystemet ({token.prefix}…)"
+    assert rows == [
+        ("API-nøkkel", name, "~", users_a["administrator"]),
+        ("API-nøkkel", name, "+", users_a["administrator"]),
+    ]
+    assert not hasattr(token.history.first(), "key_hash")
+    # another organisation's log does not show it
+    client.force_login(users_b["administrator"])
+    entries = client.get(reverse("core:audit_log")).context["entries"]
+    assert [kind for _r, kind in entries if kind == "API-nøkkel"] == []

@@ -1,9 +1,15 @@
 from __future__ import annotations
 
+import re
+from decimal import Decimal
+
 from django import forms
 from django.core.validators import MinValueValidator
+from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from gronnkjop.formats.tables import parse_decimal
 
 from .models import Unit
 from .roles import Role
@@ -18,12 +24,47 @@ EMPTY_OPTIONAL = pgettext_lazy("empty choice", "Not stated")
 NO_UNIT = pgettext_lazy("empty choice", "No particular unit")
 
 
-class EmptyChoicesMixin:
-    """Names the empty choice of every select in words instead of Django's ``---------``.
+class DecimalInput(forms.TextInput):
+    """A text field for an amount or other decimal number, read as Norwegians type it:
+    ``1 234,50``, ``1234,50``, ``1234.50`` and ``−5`` all work (spaces between thousands, a decimal
+    comma or point). Browsers' number fields read a comma by the browser's locale, not the page's,
+    and may silently drop it (``1234,50`` became 123 450 in Chromium); a text field with
+    ``inputmode="decimal"`` still brings up the number keyboard on a phone."""
 
-    A required select says «Velg …», an optional one «Ikke oppgitt»; a form names a field's empty
-    choice itself in ``empty_choices`` (``{"unit": NO_UNIT}``). Every form of the project derives
-    from :class:`Form` or :class:`ModelForm`, which carry this mixin (a test holds them to it).
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "decimal", "autocomplete": "off", **(attrs or {})})
+
+    def value_from_datadict(self, data, files, name):
+        value = super().value_from_datadict(data, files, name)
+        if not isinstance(value, str) or not value.strip():
+            return value
+        try:
+            return str(parse_decimal(value.strip().replace("−", "-")))
+        except ValueError:
+            return value  # the field says it is not a number, and the user's text is shown again
+
+    def format_value(self, value):
+        if value is None or value == "":
+            return None
+        text = str(value)
+        if isinstance(value, Decimal | float | int) or _PLAIN_DECIMAL.match(text):
+            return text.replace(".", str(get_format("DECIMAL_SEPARATOR")))
+        return text
+
+
+_PLAIN_DECIMAL = re.compile(r"^-?\d+\.\d+$")
+
+
+class EmptyChoicesMixin:
+    """The conventions every form of the project shares, so that no form has to remember them:
+
+    * the empty choice of every select is named in words instead of Django's ``---------``: a
+      required select says «Velg …», an optional one «Ikke oppgitt»; a form names a field's empty
+      choice itself in ``empty_choices`` (``{"unit": NO_UNIT}``);
+    * decimal fields take numbers as Norwegians type them (:class:`DecimalInput`).
+
+    Every form of the project derives from :class:`Form` or :class:`ModelForm`, which carry this
+    mixin (a test holds them to it).
     """
 
     empty_choices: dict[str, str] = {}
@@ -31,6 +72,12 @@ class EmptyChoicesMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
+            if isinstance(field, forms.DecimalField) and type(field.widget) in (
+                forms.NumberInput,
+                forms.TextInput,
+            ):
+                attrs = {k: v for k, v in field.widget.attrs.items() if k not in ("step", "min", "max")}
+                field.widget = DecimalInput(attrs)
             label = self.empty_choices.get(name) or (EMPTY_REQUIRED if field.required else EMPTY_OPTIONAL)
             if isinstance(field, forms.ModelChoiceField):
                 if field.empty_label == DJANGO_EMPTY_LABEL:
@@ -46,7 +93,8 @@ def set_minimum(field: forms.Field, minimum: int) -> None:
     a field is made adds no check by itself), and tell the browser too."""
     field.min_value = minimum
     field.validators.append(MinValueValidator(minimum))
-    field.widget.attrs["min"] = str(minimum)
+    if isinstance(field.widget, forms.NumberInput):
+        field.widget.attrs["min"] = str(minimum)
 
 
 class Form(EmptyChoicesMixin, forms.Form):

@@ -183,6 +183,9 @@ class ApiToken(models.Model):
     expires = models.DateTimeField(_("expires"))
     last_used = models.DateTimeField(_("last used"), null=True, blank=True)
     revoked = models.DateTimeField(_("revoked"), null=True, blank=True)
+    # Creating and revoking a token are audited; the hash is never copied, and use
+    # (``last_used``) is written with ``update()``, which records nothing.
+    history = HistoricalRecords(excluded_fields=["key_hash", "last_used"])
 
     class Meta:
         ordering = ["-created"]

@@ -107,6 +107,7 @@ def history_for_organisation(*, organisation: Organisation, limit: int = 200) ->
         *Organisation.history.filter(id=organisation.pk).select_related("history_user")[:limit],
         *Unit.history.filter(organisation_id=organisation.pk).select_related("history_user")[:limit],
         *Membership.history.filter(organisation_id=organisation.pk).select_related("history_user")[:limit],
+        *ApiToken.history.filter(organisation_id=organisation.pk).select_related("history_user")[:limit],
     ]
     records.sort(key=lambda r: r.history_date, reverse=True)
     return records[:limit]
