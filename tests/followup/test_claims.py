@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from gronnkjop.followup.models import Claim, ClaimStatus, Deviation, DeviationStatus, Gain
 from gronnkjop.followup.services import (
@@ -61,26 +62,23 @@ def test_claims_are_made_per_supplier_and_contract(dulten, deviations, users_adm
 
 def test_a_claim_goes_from_sent_to_refunded_and_becomes_a_gain(dulten, deviations, users_admin):
     [claim] = claim_create(organisation=dulten, deviations=[deviations["S-1"]], by=users_admin)
+    today = timezone.localdate()  # a step can be dated neither before the claim nor after today
     for step in (ClaimStatus.SENT, ClaimStatus.ACCEPTED):
-        claim_transition(organisation=dulten, claim=claim, to=step, by=users_admin, on=dt.date(2026, 11, 2))
+        claim_transition(organisation=dulten, claim=claim, to=step, by=users_admin, on=today)
     claim = claim_transition(
         organisation=dulten,
         claim=claim,
         to=ClaimStatus.REFUNDED,
         by=users_admin,
-        on=dt.date(2026, 11, 20),
+        on=today,
         amount=Decimal("450.00"),
     )
-    assert (claim.status, claim.sent_on, claim.refunded_amount) == (
-        "refunded",
-        dt.date(2026, 11, 2),
-        Decimal("450.00"),
-    )
+    assert (claim.status, claim.sent_on, claim.refunded_amount) == ("refunded", today, Decimal("450.00"))
     gain = Gain.objects.get()
     assert (gain.kind, gain.amount, gain.year, gain.contract.number, gain.supplier_name) == (
         "refund",
         Decimal("450.00"),
-        2026,
+        today.year,
         "SAM-201",
         "Datapartner Innlandet AS",
     )

@@ -1,18 +1,37 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
+from django.utils import timezone
+from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 
 from gronnkjop.contracts.forms import DateInput
 from gronnkjop.core.forms import Form
 
 from .models import DeviationCode, DeviationStatus, GainKind
+from .services.claims import step_date_error
 
 UPLOAD_LIMIT = 50 * 1024 * 1024  # bytes, for all files of one upload together
 
 
 def _all(choices) -> list:
     return [("", _("All")), *choices]
+
+
+class TypedDateInput(DateInput):
+    """The date picker, which after an error shows what the user typed: ``01.01.2030`` goes back as the
+    picker's ``2030-01-01`` (a picker given ``01.01.2030`` would show an empty field)."""
+
+    def format_value(self, value):
+        if isinstance(value, str):
+            for pattern in get_format("DATE_INPUT_FORMATS"):
+                try:
+                    return dt.datetime.strptime(value.strip(), pattern).date().isoformat()
+                except ValueError:
+                    continue
+        return super().format_value(value)
 
 
 class YearForm(Form):
@@ -109,7 +128,7 @@ class DismissForm(Form):
 
 
 class ClaimTransitionForm(Form):
-    on = forms.DateField(label=_("Date"), widget=DateInput())
+    on = forms.DateField(label=_("Date"), widget=TypedDateInput())
     amount = forms.DecimalField(
         label=_("Amount"),
         required=False,
@@ -122,17 +141,28 @@ class ClaimTransitionForm(Form):
         label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args, with_amount: bool = False, **kwargs):
+    def __init__(self, *args, claim=None, step: str = "", with_amount: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.claim, self.step = claim, step
         if not with_amount:
             del self.fields["amount"]
+        # the date picker offers no day after today (the view checks it all the same)
+        self.fields["on"].widget.attrs["max"] = timezone.localdate().isoformat()
+
+    def clean_on(self):
+        on = self.cleaned_data["on"]
+        if self.claim is not None and on is not None:
+            problem = step_date_error(self.claim, self.step, on)
+            if problem:
+                raise forms.ValidationError(problem, code="step_date")
+        return on
 
 
 class GainForm(Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=GainKind.choices)
     amount = forms.DecimalField(label=_("Amount (kr)"), max_digits=16, decimal_places=2, min_value=0)
     on = forms.DateField(
-        label=_("Date"), widget=DateInput(), help_text=_("The gain counts for this date's year.")
+        label=_("Date"), widget=TypedDateInput(), help_text=_("The gain counts for this date's year.")
     )
     description = forms.CharField(
         label=_("Description"),

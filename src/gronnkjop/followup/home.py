@@ -35,7 +35,11 @@ def figures(request) -> list[Figure]:
         Figure(
             _("Open deviations"),
             tall(k.deviations_open),
-            _("%(amount)s at stake") % {"amount": kr(k.at_stake)},
+            _("At stake: %(amount)s (%(means)s)")
+            % {
+                "amount": kr(k.at_stake),
+                "means": _("open deviations and deviations in claims not yet settled"),
+            },
             deviations,
         ),
         Figure(

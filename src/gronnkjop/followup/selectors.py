@@ -20,6 +20,7 @@ from gronnkjop.core.models import Organisation, Unit
 
 from .models import (
     Claim,
+    ClaimStatus,
     ControlRun,
     Deviation,
     DeviationCode,
@@ -35,8 +36,15 @@ from .models import (
 ZERO = Decimal("0.00")
 #: Deviations that still count: found by the last control, whether open, dismissed or claimed.
 FOUND = (DeviationStatus.OPEN, DeviationStatus.DISMISSED, DeviationStatus.CLAIMED)
-#: Deviations whose amount is still money at stake (a dismissed one was judged not to be).
-AT_STAKE = (DeviationStatus.OPEN, DeviationStatus.CLAIMED)
+#: Claims whose money has come back (refunded) or been credited: a documented gain, no longer at stake.
+SETTLED = (ClaimStatus.REFUNDED, ClaimStatus.CREDITED)
+#: What "at stake" means, wherever it is shown (start page, overview, deviation list, one contract):
+#: deviations that are open, or in a claim that is not yet settled. A dismissed deviation was judged not
+#: to be money, one no longer found is gone, and one in a refunded or credited claim is a gain now.
+#: (A rejected claim releases its deviations, which are open again and count as open ones.)
+AT_STAKE = Q(status=DeviationStatus.OPEN) | (
+    Q(status=DeviationStatus.CLAIMED) & (Q(claim__isnull=True) | ~Q(claim__status__in=SETTLED))
+)
 
 
 def share(part: Decimal | int, whole: Decimal | int) -> Decimal | None:
@@ -180,6 +188,17 @@ def deviation_list(
     return deviations
 
 
+def at_stake_deviations(deviations: QuerySet[Deviation]) -> QuerySet[Deviation]:
+    """Those of ``deviations`` (already scoped to an organisation) whose amount is at stake: open, or in
+    a claim not yet settled (see :data:`AT_STAKE`). The one definition every "at stake" figure uses."""
+    return deviations.filter(AT_STAKE)
+
+
+def at_stake(deviations: QuerySet[Deviation]) -> Decimal:
+    """The amount at stake of ``deviations`` (already scoped to an organisation), summed exactly."""
+    return sum(at_stake_deviations(deviations).values_list("amount_at_stake", flat=True), ZERO)
+
+
 # --- Claims, gains, imports, runs, ledger ---------------------------------------------------------
 
 
@@ -305,7 +324,7 @@ class CodeFigure:
     label: str
     count: int = 0
     open: int = 0
-    amount: Decimal = ZERO  # at stake: open and claimed
+    amount: Decimal = ZERO  # at stake: open, or in a claim not yet settled
 
 
 @dataclass
@@ -395,18 +414,19 @@ def kpis(*, organisation: Organisation, year: int) -> Kpis:
         if contract_id is not None:
             result.line_spend_on_agreement += signed
     codes = {code: CodeFigure(code=code, label=str(label)) for code, label in DeviationCode.choices}
-    for code, status, amount in Deviation.objects.filter(
+    found = Deviation.objects.filter(
         organisation=organisation, invoice__issue_date__year=year, status__in=FOUND
-    ).values_list("code", "status", "amount_at_stake"):
+    )
+    for code, status in found.values_list("code", "status"):
         figure = codes[code]
         figure.count += 1
         result.deviations += 1
         if status == DeviationStatus.OPEN:
             figure.open += 1
             result.deviations_open += 1
-        if status in AT_STAKE:
-            figure.amount += amount
-            result.at_stake += amount
+    for code, amount in at_stake_deviations(found).values_list("code", "amount_at_stake"):
+        codes[code].amount += amount
+        result.at_stake += amount
     result.by_code = [figure for figure in codes.values() if figure.count]
     for kind, amount in Gain.objects.filter(organisation=organisation, year=year).values_list(
         "kind", "amount"
@@ -466,7 +486,7 @@ def contract_followup(*, organisation: Organisation, contract: Contract) -> Cont
     result.invoices = invoice_list(organisation=organisation, contract_id=contract.pk)
     result.invoice_count = result.invoices.count()
     result.deviations = deviation_list(organisation=organisation, contract_id=contract.pk)
-    result.at_stake = sum((d.amount_at_stake for d in result.deviations if d.status in AT_STAKE), ZERO)
+    result.at_stake = at_stake(result.deviations)
     result.claims = claim_list(organisation=organisation).filter(contract=contract)
     result.gains = gain_list(organisation=organisation).filter(contract=contract)
     for gain in result.gains:

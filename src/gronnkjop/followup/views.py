@@ -8,13 +8,12 @@ selectors, so another organisation's row is a 404.
 from __future__ import annotations
 
 import tempfile
-from decimal import Decimal
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Sum
 from django.http import FileResponse, Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -45,6 +44,7 @@ from .models import ClaimStatus, DeviationCode, DeviationStatus, ImportKind
 from .services import (
     CLAIMABLE,
     claim_create,
+    claim_split,
     claim_transition,
     claim_withdraw,
     control_run,
@@ -67,11 +67,14 @@ def _page(request, rows):
     return Paginator(rows, PER_PAGE).get_page(request.GET.get("side"))
 
 
-def _query_without_page(request) -> str:
-    pairs = [
-        (key, value) for key, values in request.GET.lists() if key != "side" for value in values if value
-    ]
+def _query_string(query: QueryDict) -> str:
+    """``query`` without the page number and empty values (for links that keep the filter)."""
+    pairs = [(key, value) for key, values in query.lists() if key != "side" for value in values if value]
     return urlencode(pairs)
+
+
+def _query_without_page(request) -> str:
+    return _query_string(request.GET)
 
 
 def _safe_next(request, default: str) -> str:
@@ -169,7 +172,13 @@ def invoice_list(request):
         sort=filters.get("sort") or "-date",
     )
     page = _page(request, invoices)
-    context = {"form": form, "page": page, "page_query": _query_without_page(request)}
+    context = {
+        "form": form,
+        "page": page,
+        "page_query": _query_without_page(request),
+        # an empty page says whether the filter left nothing or there is nothing at all
+        "any_invoices": bool(page.object_list) or selectors.invoice_list(organisation=organisation).exists(),
+    }
     return render(request, "followup/invoice_list.html", context)
 
 
@@ -220,23 +229,41 @@ def _filtered_deviations(organisation, data):
     return form, deviations
 
 
-@organisation_required()
-def deviation_list(request):
-    form, deviations = _filtered_deviations(request.organisation, request.GET)
-    page = _page(request, deviations)
-    total = deviations.aggregate(total=Sum("amount_at_stake"))["total"] or Decimal("0.00")
+def _deviation_list_page(request, query: QueryDict, *, bulk: DeviationBulkForm | None = None, here: str = ""):
+    """The deviation list for the filter in ``query``; ``bulk`` is the bulk form shown again after an
+    error, with the chosen deviations, action and reason kept."""
+    organisation = request.organisation
+    form, deviations = _filtered_deviations(organisation, query)
+    page = Paginator(deviations, PER_PAGE).get_page(query.get("side"))
+    page_query = _query_string(query)
+    if bulk is None:
+        bulk = DeviationBulkForm(queryset=deviations, initial={"filter": page_query})
+        chosen: set[str] = set()
+    else:
+        chosen = {str(value) for value in bulk.data.getlist("deviations")}
     context = {
         "form": form,
         "page": page,
-        "page_query": _query_without_page(request),
+        "page_query": page_query,
+        "list_url": reverse("followup:deviation_list"),
         "count": page.paginator.count,
-        "total": total,
-        "bulk": DeviationBulkForm(queryset=deviations, initial={"filter": _query_without_page(request)}),
+        "filtered": bool(page_query),
+        "any_deviations": page.paginator.count > 0
+        or selectors.deviation_list(organisation=organisation).exists(),
+        "at_stake": selectors.at_stake(deviations),
+        "bulk": bulk,
+        "chosen": chosen,
+        "all_matching_chosen": bool(bulk.is_bound and bulk["all_matching"].value()),
         "open_count": deviations.filter(status=DeviationStatus.OPEN).count(),
         "claimable": CLAIMABLE,
-        "here": request.get_full_path(),
+        "here": here or request.get_full_path(),
     }
     return render(request, "followup/deviation_list.html", context)
+
+
+@organisation_required()
+def deviation_list(request):
+    return _deviation_list_page(request, request.GET)
 
 
 @organisation_required()
@@ -268,15 +295,13 @@ def deviation_bulk(request):
     back = _safe_next(request, reverse("followup:deviation_list"))
     form = DeviationBulkForm(request.POST, queryset=selectors.deviation_list(organisation=organisation))
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-        return redirect(back)
+        return _bulk_again(request, form, back)
     if form.cleaned_data["all_matching"]:
         _filter, matching = _filtered_deviations(organisation, QueryDict(form.cleaned_data["filter"]))
         deviations = list(matching.filter(status=DeviationStatus.OPEN))
     else:
         deviations = list(form.cleaned_data["deviations"])
+    left_out = _left_out_message(deviations)  # before a claim changes their status
     try:
         if form.cleaned_data["action"] == DeviationBulkForm.DISMISS:
             changed = deviation_dismiss(
@@ -289,15 +314,78 @@ def deviation_bulk(request):
             return redirect(back)
         claims = claim_create(organisation=organisation, deviations=deviations, by=request.user)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect(back)
+        form.add_error(None, exc)
+        if left_out and form.cleaned_data["action"] == DeviationBulkForm.CLAIM:
+            form.add_error(None, left_out)
+        return _bulk_again(request, form, back)
     messages.success(
         request,
         _("Refund claim(s) created: %(numbers)s.") % {"numbers": ", ".join(c.number for c in claims)},
     )
+    if left_out:
+        messages.warning(request, left_out)
     if len(claims) == 1:
         return redirect("followup:claim_detail", pk=claims[0].pk)
     return redirect("followup:claim_list")
+
+
+def _bulk_again(request, form: DeviationBulkForm, back: str):
+    """The deviation list the form came from, again, with the form's errors and choices kept. From
+    another page (a deviation's own page) the errors become messages there."""
+    parts = urlsplit(back)
+    if parts.path == reverse("followup:deviation_list"):
+        return _deviation_list_page(request, QueryDict(parts.query), bulk=form, here=back)
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+    return redirect(back)
+
+
+#: How many invoice numbers a "left out" message names per reason before it says "…"
+NAMED = 5
+
+
+def _invoices(deviations: list) -> str:
+    """«invoice 101» or «invoices 101, 102, …» (the first :data:`NAMED`)."""
+    numbers = list(dict.fromkeys(d.invoice.number for d in deviations))
+    named = ", ".join(numbers[:NAMED]) + (" …" if len(numbers) > NAMED else "")
+    return ngettext("invoice %(numbers)s", "invoices %(numbers)s", len(numbers)) % {"numbers": named}
+
+
+def _left_out_message(deviations: list) -> str:
+    """Why some of the chosen deviations are not in a claim: not open any more, or of a kind that is
+    followed up without a claim (per kind, with their invoices). Empty when none was left out."""
+    _usable, not_open, not_claimable = claim_split(deviations)
+    reasons = []
+    by_code: dict[str, list] = {}
+    for deviation in not_claimable:
+        by_code.setdefault(deviation.code, []).append(deviation)
+    for code, items in sorted(by_code.items(), key=lambda kv: str(DeviationCode(kv[0]).label)):
+        reasons.append(
+            ngettext(
+                "%(count)s of the kind “%(kind)s” (%(invoices)s), which is followed up without a refund claim",
+                "%(count)s of the kind “%(kind)s” (%(invoices)s), which are followed up without a refund claim",
+                len(items),
+            )
+            % {"count": len(items), "kind": DeviationCode(code).label, "invoices": _invoices(items)}
+        )
+    if not_open:
+        reasons.append(
+            ngettext(
+                "%(count)s that is no longer open (%(invoices)s)",
+                "%(count)s that are no longer open (%(invoices)s)",
+                len(not_open),
+            )
+            % {"count": len(not_open), "invoices": _invoices(not_open)}
+        )
+    if not reasons:
+        return ""
+    left = len(not_open) + len(not_claimable)
+    return ngettext(
+        "%(count)s deviation could not be included: %(reasons)s.",
+        "%(count)s deviations could not be included: %(reasons)s.",
+        left,
+    ) % {"count": left, "reasons": "; ".join(reasons)}
 
 
 @require_POST
@@ -325,6 +413,7 @@ def claim_list(request):
     context = {
         "page": _page(request, claims),
         "status": status,
+        "status_label": ClaimStatus(status).label if status else "",
         "statuses": ClaimStatus.choices,
         "page_query": _query_without_page(request),
     }
@@ -340,17 +429,21 @@ STEP_ORDER = [
 ]
 
 
-def _transition_forms(claim) -> list[tuple[str, str, ClaimTransitionForm]]:
+WITH_AMOUNT = {ClaimStatus.REFUNDED, ClaimStatus.CREDITED}
+
+
+def _transition_forms(claim, bound: ClaimTransitionForm | None = None):
+    """(step, label, form) for each possible next step; ``bound`` replaces its step's blank form."""
     allowed = TRANSITIONS[ClaimStatus(claim.status)]
     today = timezone.localdate()
     return [
         (
             step,
             ClaimStatus(step).label,
-            ClaimTransitionForm(
-                initial={"on": today},
-                with_amount=step in {ClaimStatus.REFUNDED, ClaimStatus.CREDITED},
-                prefix=step,
+            bound
+            if bound is not None and bound.step == step
+            else ClaimTransitionForm(
+                initial={"on": today}, claim=claim, step=step, with_amount=step in WITH_AMOUNT, prefix=step
             ),
         )
         for step in STEP_ORDER
@@ -362,19 +455,22 @@ def _claim(request, pk: int):
     return get_object_or_404(selectors.claim_detail_list(organisation=request.organisation), pk=pk)
 
 
-@organisation_required()
-def claim_detail(request, pk: int):
-    claim = _claim(request, pk)
+def _claim_page(request, claim, bound: ClaimTransitionForm | None = None):
     context = {
         "claim": claim,
         "deviations": claim.deviations.all(),
-        "transitions": _transition_forms(claim) if request.access.can(EDIT) else [],
+        "transitions": _transition_forms(claim, bound) if request.access.can(EDIT) else [],
         "history": list(
             claim.history.select_related("history_user").order_by("-history_date", "-history_id")
         ),
         "gains": claim.gains.all(),
     }
     return render(request, "followup/claim_detail.html", context)
+
+
+@organisation_required()
+def claim_detail(request, pk: int):
+    return _claim_page(request, _claim(request, pk))
 
 
 @require_POST
@@ -407,7 +503,7 @@ def claim_transition_view(request, pk: int):
         messages.error(request, _("That step is not possible for this claim now."))
         return redirect("followup:claim_detail", pk=claim.pk)
     form = ClaimTransitionForm(
-        request.POST, prefix=step, with_amount=step in {ClaimStatus.REFUNDED, ClaimStatus.CREDITED}
+        request.POST, claim=claim, step=step, with_amount=step in WITH_AMOUNT, prefix=step
     )
     if form.is_valid():
         try:
@@ -421,19 +517,16 @@ def claim_transition_view(request, pk: int):
                 note=form.cleaned_data.get("note") or "",
             )
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            form.add_error(None, exc)  # a wrong date goes to its field
         else:
             messages.success(
                 request,
                 _("The claim %(number)s is now “%(status)s”.")
                 % {"number": claim.number, "status": ClaimStatus(step).label},
             )
-    else:
-        for field, errors in form.errors.items():
-            label = form.fields[field].label if field in form.fields else ""
-            for error in errors:
-                messages.error(request, f"{label}: {error}" if label else error)
-    return redirect("followup:claim_detail", pk=claim.pk)
+            return redirect("followup:claim_detail", pk=claim.pk)
+    # shown again with what the user typed and the errors at their fields
+    return _claim_page(request, claim, bound=form)
 
 
 @organisation_required()

@@ -3,11 +3,13 @@
 from .claims import (
     CLAIMABLE,
     claim_create,
+    claim_split,
     claim_transition,
     claim_withdraw,
     deviation_dismiss,
     deviation_reopen,
     gain_record,
+    step_date_error,
 )
 from .control import build_tables, control_run, deviation_key
 from .imports import InvoiceImportResult, invoice_import, saft_import
@@ -17,6 +19,7 @@ __all__ = [
     "InvoiceImportResult",
     "build_tables",
     "claim_create",
+    "claim_split",
     "claim_transition",
     "claim_withdraw",
     "control_run",
@@ -26,4 +29,5 @@ __all__ = [
     "gain_record",
     "invoice_import",
     "saft_import",
+    "step_date_error",
 ]

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gronnkjop.core.models import Organisation
+from gronnkjop.core.templatetags.gk import dato
 
 from ..models import Claim, ClaimStatus, Deviation, DeviationStatus, Gain, GainKind
 
@@ -36,6 +37,41 @@ TRANSITIONS = {
     ClaimStatus.REFUNDED: set(),
     ClaimStatus.CREDITED: set(),
 }
+
+
+def claim_split(deviations: list[Deviation]) -> tuple[list[Deviation], list[Deviation], list[Deviation]]:
+    """``deviations`` as (those a claim can take, those no longer open, those of a kind followed up
+    without a claim). :func:`claim_create` takes the first; the page says why it left out the others."""
+    usable, not_open, not_claimable = [], [], []
+    for deviation in deviations:
+        if deviation.status != DeviationStatus.OPEN:
+            not_open.append(deviation)
+        elif deviation.code not in CLAIMABLE:
+            not_claimable.append(deviation)
+        else:
+            usable.append(deviation)
+    return usable, not_open, not_claimable
+
+
+def step_date_error(claim: Claim, to: str, on: dt.date) -> str | None:
+    """Why ``on`` cannot be the date of the step ``to`` of ``claim``, or None when it can.
+
+    A step cannot be dated after today (Oslo time), nor before the step it follows: sending not before
+    the claim was created, the answer not before it was sent, the refund or credit note not before the
+    answer."""
+    today = timezone.localdate()
+    if on > today:
+        return _("The date cannot be in the future (today is %(today)s).") % {"today": dato(today)}
+    created = timezone.localdate(claim.created) if claim.created else None
+    if to in {ClaimStatus.REFUNDED, ClaimStatus.CREDITED} and claim.answered_on and on < claim.answered_on:
+        return _("The date cannot be before the supplier answered (%(date)s).") % {
+            "date": dato(claim.answered_on)
+        }
+    if to != ClaimStatus.SENT and claim.sent_on and on < claim.sent_on:
+        return _("The date cannot be before the claim was sent (%(date)s).") % {"date": dato(claim.sent_on)}
+    if created and on < created:
+        return _("The date cannot be before the claim was created (%(date)s).") % {"date": dato(created)}
+    return None
 
 
 def _check(organisation: Organisation, deviations: list[Deviation]) -> None:
@@ -88,7 +124,7 @@ def _next_number(organisation: Organisation, year: int) -> str:
 def claim_create(*, organisation: Organisation, deviations: list[Deviation], by=None) -> list[Claim]:
     """Gather open, claimable deviations into draft claims: one per supplier and contract."""
     _check(organisation, deviations)
-    usable = [d for d in deviations if d.status == DeviationStatus.OPEN and d.code in CLAIMABLE]
+    usable, _not_open, _not_claimable = claim_split(deviations)
     if not usable:
         raise ValidationError(
             _(
@@ -137,6 +173,9 @@ def claim_transition(
 ) -> Claim:
     """Move a claim along draft → sent → accepted/rejected → refunded/credited.
 
+    ``on`` (default today) cannot be after today nor before the previous step (see
+    :func:`step_date_error`); a wrong date raises a ``ValidationError`` for the field ``on``.
+
     ``refunded`` records the amount paid back; ``credited`` means the supplier settled with a credit note
     before payment. Both become a documented gain; a rejected claim releases its deviations.
     """
@@ -149,6 +188,9 @@ def claim_transition(
             % {"from": ClaimStatus(claim.status).label, "to": ClaimStatus(to).label}
         )
     on = on or timezone.localdate()
+    problem = step_date_error(claim, to, on)
+    if problem:
+        raise ValidationError({"on": [problem]})
     if to == ClaimStatus.SENT:
         claim.sent_on = on
     elif to in {ClaimStatus.ACCEPTED, ClaimStatus.REJECTED}:
