@@ -139,6 +139,7 @@ def test_upload_ehf_files_and_a_zip_imports_validates_and_skips(users_a, org_a, 
     assert sorted(Invoice.objects.values_list("number", flat=True)) == ["E-1", "E-2"]
     page = client.get(response["Location"])
     [rejected] = page.context["rejected"]
+    assert rejected["file"] == "annen.xml"  # as uploaded, not the server's temporary path
     assert [e["rule"] for e in rejected["errors"]] == ["GK-BUYER"]
     assert "Nordvik" not in str(org_a)
 
@@ -147,3 +148,51 @@ def test_upload_needs_a_file(users_a, login):
     response = login(users_a["avtaleforvalter"]).post(reverse("followup:import"), {"what": "ehf"})
     assert response.status_code == 200
     assert response.context["invoice_form"].errors == {"files": ["Feltet er påkrevet."]}
+
+
+def test_unreadable_uploads_are_named_as_uploaded_and_said_in_both_languages(users_a, org_a, login):
+    files = [
+        SimpleUploadedFile("notat.xml", b"<note><to>Tove</to></note>"),
+        SimpleUploadedFile("halv.xml", b"<Invoice><ID>1</ID>"),
+        SimpleUploadedFile("falsk.zip", b"this is not an archive"),
+    ]
+    client = login(users_a["avtaleforvalter"])
+    response = client.post(reverse("followup:import"), {"what": "ehf", "ehf-files": files})
+    page = client.get(response["Location"])
+    found = {
+        item["file"]: [(e["rule"], e["message"]) for e in item["errors"]] for item in page.context["rejected"]
+    }
+    assert found == {
+        "notat.xml": [("UBL-ROOT", "Dokumentet er ikke en UBL 2.1 Invoice eller CreditNote: note")],
+        "halv.xml": [
+            ("XML", "halv.xml, linje 1: XML-en er avkortet: filen slutter før dokumentet er ferdig")
+        ],
+        "falsk.zip": [("FILE", "falsk.zip: filen er ikke et lesbart ZIP-arkiv")],
+    }
+    body = page.content.decode()
+    assert "gk-ehf-" not in body and "/tmp/" not in body
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    english = client.get(response["Location"]).content.decode()
+    assert "falsk.zip: not a readable ZIP archive: File is not a zip file" in english
+
+
+def test_only_xml_and_zip_files_are_taken_as_invoices(users_a, login):
+    upload = SimpleUploadedFile("hovedbok.csv", b"dato;konto;belop\n")
+    response = login(users_a["avtaleforvalter"]).post(
+        reverse("followup:import"), {"what": "ehf", "ehf-files": [upload]}
+    )
+    assert response.status_code == 200
+    assert response.context["invoice_form"].errors == {
+        "files": ["Bare EHF-filer (.xml) og ZIP-arkiver (.zip) kan importeres her, ikke hovedbok.csv."]
+    }
+    assert ImportBatch.objects.count() == 0
+
+
+def test_a_ledger_xml_that_is_not_saft_is_named_as_uploaded(users_a, login):
+    upload = SimpleUploadedFile("hovedbok.xml", b'<?xml version="1.0"?>\n<note/>')
+    response = login(users_a["avtaleforvalter"]).post(
+        reverse("followup:import"), {"what": "ledger", "ledger-file": upload}
+    )
+    assert response.context["errors"] == [
+        "hovedbok.xml, linje 2: filen er ikke en SAF-T Financial-fil: rotelementet er 'note', ikke AuditFile"
+    ]

@@ -208,6 +208,12 @@ class InvoiceUploadForm(Form):
 
     def clean_files(self):
         files = self.cleaned_data["files"]
+        others = [f.name for f in files if not f.name.lower().endswith((".xml", ".zip"))]
+        if others:
+            raise forms.ValidationError(
+                _("Only EHF files (.xml) and ZIP archives (.zip) can be imported here, not %(files)s.")
+                % {"files": ", ".join(others)}
+            )
         if sum(f.size for f in files) > UPLOAD_LIMIT:
             raise forms.ValidationError(_("The files are larger than 50 MB together. Upload them in parts."))
         return files

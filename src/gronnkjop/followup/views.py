@@ -636,7 +636,7 @@ def import_page(request):
                 except TableError as exc:
                     errors = [e.text(get_language()) for e in exc.errors]
                 except FormatError as exc:
-                    errors = [str(exc)]
+                    errors = [exc.text(get_language(), file=Path(ledger_form.cleaned_data["file"].name).name)]
                 else:
                     return redirect("followup:import_detail", pk=batch.pk)
     context = {
@@ -656,14 +656,15 @@ def _safe_name(name: str, index: int) -> str:
 
 def _import_invoices(request, files):
     with tempfile.TemporaryDirectory(prefix="gk-ehf-") as folder:
-        paths = []
+        paths, names = [], {}
         for index, upload in enumerate(files):
             path = Path(folder) / _safe_name(upload.name, index)
             with path.open("wb") as out:
                 for chunk in upload.chunks():
                     out.write(chunk)
             paths.append(path)
-        result = invoice_import(organisation=request.organisation, paths=paths, by=request.user)
+            names[str(path)] = Path(upload.name).name
+        result = invoice_import(organisation=request.organisation, paths=paths, by=request.user, names=names)
     batch = result.batch
     batch.source = ", ".join(Path(f.name).name for f in files)[:500]
     batch.save(update_fields=["source"])

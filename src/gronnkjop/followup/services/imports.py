@@ -87,7 +87,26 @@ def _supplier(orgnr: str | None, name: str | None) -> Organisation | None:
 
 
 def _findings(report) -> list[dict]:
-    return [f.as_dict() for f in report.findings]
+    """The findings as stored with a rejected document: the message in bokmål and in English."""
+    return [{**f.as_dict("nb"), "message_en": f.message_en} for f in report.findings]
+
+
+def _file_error(rule: str, error: FormatError, file: str) -> dict:
+    """A document that could not be read, as a finding in both languages."""
+    return {
+        "rule": rule,
+        "flag": "fatal",
+        "location": "/",
+        "message": error.text("nb", file=file),
+        "message_en": error.text("en", file=file),
+    }
+
+
+def _shown(label: str, names: dict[str, str]) -> str:
+    """The name a user knows for the document ``label`` (a path, or ``archive!member``): the
+    uploaded name of its file from ``names`` (by path) instead of the server's temporary path."""
+    path, bang, member = label.partition("!")
+    return names.get(path, path) + bang + member
 
 
 def _store_xml(organisation: Organisation, sha: str, data: bytes) -> str:
@@ -110,9 +129,7 @@ def import_document(
     try:
         tree = parse_bytes(data, name=file)
     except FormatError as exc:
-        result.rejected.append(
-            {"file": file, "errors": [{"rule": "XML", "flag": "fatal", "location": "/", "message": str(exc)}]}
-        )
+        result.rejected.append({"file": file, "errors": [_file_error("XML", exc, file)]})
         return
     index = TreeIndex()  # the validator and the reader share one walk of the elements
     report = validate_tree(tree, name=file, index=index)
@@ -132,6 +149,8 @@ def import_document(
                         "location": "/*/cac:AccountingCustomerParty",
                         "message": f"Fakturaen er adressert til organisasjonsnummer {buyer_orgnr}, ikke til "
                         f"{organisation.name} ({organisation.orgnr}).",
+                        "message_en": f"The invoice is addressed to organisation number {buyer_orgnr}, not "
+                        f"to {organisation.name} ({organisation.orgnr}).",
                     }
                 ],
             }
@@ -212,26 +231,24 @@ def _line(invoice: Invoice, line: EHFLine) -> InvoiceLine:
 
 
 def _import_paths(
-    organisation: Organisation, paths: list[Path], result: InvoiceImportResult, store_xml: bool
+    organisation: Organisation,
+    paths: list[Path],
+    result: InvoiceImportResult,
+    store_xml: bool,
+    names: dict[str, str],
 ) -> None:
     for path in paths:
         for raw in iter_raw_documents(path):
             if raw.skipped:
                 continue
+            file = _shown(raw.file, names)
             if raw.data is None:
-                result.rejected.append(
-                    {
-                        "file": raw.file,
-                        "errors": [
-                            {"rule": "FILE", "flag": "fatal", "location": "/", "message": str(raw.error)}
-                        ],
-                    }
-                )
+                result.rejected.append({"file": file, "errors": [_file_error("FILE", raw.error, file)]})
                 continue
             import_document(
                 organisation=organisation,
                 batch=result.batch,
-                file=raw.file,
+                file=file,
                 data=raw.data,
                 result=result,
                 store_xml=store_xml,
@@ -245,12 +262,14 @@ def invoice_import(
     by=None,
     run_control: bool = True,
     store_xml: bool = True,
+    names: dict[str, str] | None = None,
 ) -> InvoiceImportResult:
     """Import every EHF document under ``paths`` (files, folders, ZIP archives).
 
     Each document is validated and stored on its own: a bad one is rejected with the validator's
     findings and the rest go on; a re-send of the same document is skipped. Afterwards the control
-    runs once over the organisation's invoices.
+    runs once over the organisation's invoices. ``names`` gives, by path, the name to report a file
+    under (the name it was uploaded with, for a file the server saved under a temporary path).
     """
     paths = [Path(p) for p in paths]
     missing = [str(p) for p in paths if not p.exists()]
@@ -264,7 +283,7 @@ def invoice_import(
         created_by=by if getattr(by, "is_authenticated", False) else None,
     )
     with bulk_reading():
-        _import_paths(organisation, paths, result, store_xml)
+        _import_paths(organisation, paths, result, store_xml, {str(k): v for k, v in (names or {}).items()})
     batch = result.batch
     batch.imported, batch.skipped, batch.rejected = (
         len(result.imported),

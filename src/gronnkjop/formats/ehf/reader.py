@@ -1018,8 +1018,8 @@ def iter_raw_documents(path: str | os.PathLike) -> Iterator[RawDocument]:
             else:
                 yield RawDocument(str(file), skipped="not an .xml file")
         return
-    if zipfile.is_zipfile(root):
-        yield from _iter_zip(root)
+    if root.suffix.lower() == ".zip" or zipfile.is_zipfile(root):
+        yield from _iter_zip(root)  # a .zip that is no archive is said to be so, not bad XML
         return
     yield _read_file(root)
 
