@@ -253,12 +253,12 @@ def test_the_price_list_downloads_and_imports_back_without_changes(
         ("B", "Vare B", "KGM", Decimal("1234567.8912"), D(2025, 1, 1), None, "used"),
     ]
     upload = SimpleUploadedFile(path.name, response.content)
-    preview = (
-        login(users_a["avtaleforvalter"])
-        .post(reverse("contracts:price_list_import"), {"file": upload})
-        .context["preview"]
-    )
+    page = login(users_a["avtaleforvalter"]).post(reverse("contracts:price_list_import"), {"file": upload})
+    preview = page.context["preview"]
     assert (preview.added, preview.changed, preview.removed, preview.unchanged) == ([], [], [], 3)
+    body = page.content.decode()  # nothing to apply, and the page says so
+    assert 'name="confirm"' not in body
+    assert "Ingenting å endre: filen sier det som allerede er lagret." in body
 
 
 def test_the_contract_page_offers_the_download_only_when_there_are_prices(login, users_a, contract_a):
@@ -319,3 +319,29 @@ def test_a_broken_workbook_is_named_as_uploaded_and_said_in_bokmal(login, users_
     upload = SimpleUploadedFile("avtaler.xlsx", b"PK\x03\x04 not a workbook")
     response = client.post(reverse("contracts:contract_import"), {"file": upload})
     assert response.context["errors"] == ["avtaler.xlsx: filen er ikke en lesbar Excel-arbeidsbok (.xlsx)"]
+
+
+def test_a_program_is_not_taken_as_a_contract_document(login, users_a, contract_a):
+    client = login(users_a["avtaleforvalter"])
+    upload = SimpleUploadedFile("kontrakt.exe", b"MZ\x90\x00", content_type="application/octet-stream")
+    response = client.post(
+        reverse("contracts:document_upload", args=[contract_a.pk]), {"title": "Kontrakt", "file": upload}
+    )
+    assert response.status_code == 200
+    [error] = response.context["form"].errors["file"]
+    assert error.startswith('Filendelsen "exe" er ikke tillatt. Tillatte filendelser er: pdf, docx, doc')
+    assert ContractDocument.objects.count() == 0
+
+
+def test_a_call_off_cannot_be_dated_in_the_future(login, users_a, contract_a):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    response = login(users_a["avtaleforvalter"]).post(
+        reverse("contracts:call_off_add", args=[contract_a.pk]),
+        {"order_number": "4500000002", "ordered_on": tomorrow.strftime("%d.%m.%Y")},
+    )
+    assert response.context["form"].errors == {"ordered_on": ["En bestilling kan ikke dateres fram i tid."]}
+    assert CallOff.objects.count() == 0

@@ -137,3 +137,14 @@ def test_a_non_editor_cannot_publish(client, buyer, make_example):
     assert client.post(reverse("examples:publish", args=[example.pk])).status_code == 403
     example.refresh_from_db()
     assert example.status == "draft"
+
+
+@pytest.mark.parametrize(("year", "error"), [("3000", "mindre"), ("1850", "større")])
+def test_the_year_must_be_a_year_a_procurement_can_be_from(client, editor, year, error):
+    from django.utils import timezone
+
+    client.force_login(editor)
+    response = client.post(reverse("examples:create"), _form(year=year))
+    limit = timezone.localdate().year + 1 if error == "mindre" else 1990
+    assert response.context["form"].errors["year"] == [f"Verdien må være {error} enn eller lik {limit}."]
+    assert Example.objects.count() == 0

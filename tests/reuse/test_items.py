@@ -173,3 +173,46 @@ def test_the_item_form_refuses_no_units_and_negative_prices_and_weights(users_a,
         "width_cm": ["Verdien må være større enn eller lik 0."],
     }
     assert ReuseItem.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("query", "titles"),
+    [
+        ("kontorstoler", ["Kontorstol, svart"]),
+        ("mobler", ["Møbler fra Østre skole"]),
+        ("ostre", ["Møbler fra Østre skole"]),
+        ("skrivebord", ["Skrivebord 140 × 70"]),
+        ("OB-177-00001", ["Skrivebord 140 × 70"]),
+    ],
+)
+def test_the_search_finds_words_with_or_without_norwegian_letters_and_in_other_forms(org_a, query, titles):
+    from gronnkjop.reuse.selectors import item_list
+
+    make_item(org_a)
+    make_item(org_a, title="Kontorstol, svart", item_type="office_chair", category="furniture.chairs")
+    make_item(org_a, title="Møbler fra Østre skole", item_type="table", category="furniture.tables")
+    assert sorted(i.title for i in item_list(organisation=org_a, q=query)) == titles
+
+
+def test_the_pages_of_the_list_link_without_an_empty_query(org_a, users_a, client):
+    from gronnkjop.reuse.models import ReuseItem as Item
+
+    item = make_item(org_a)
+    Item.objects.bulk_create(
+        [
+            Item(
+                **{
+                    f.attname: getattr(item, f.attname)
+                    for f in Item._meta.concrete_fields
+                    if not f.primary_key
+                }
+                | {"code": f"OB-X-{i}"}
+            )
+            for i in range(50)
+        ]
+    )
+    client.force_login(users_a["innkjoper"])
+    body = client.get(reverse("reuse:item_list")).content.decode()
+    assert 'href="?side=2"' in body
+    body = client.get(reverse("reuse:item_list"), {"q": "skrivebord"}).content.decode()
+    assert 'href="?q=skrivebord&amp;side=2"' in body

@@ -4,6 +4,8 @@ import re
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.validators import FileExtensionValidator
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gronnkjop.core.forms import NO_UNIT, Form, ModelForm, OrgnrField, set_minimum
@@ -131,9 +133,21 @@ class SupplierForm(Form):
     )
 
 
+#: What a contract document may be: office documents, PDF, pictures, e-mails and archives of them.
+DOCUMENT_EXTENSIONS = (
+    *("pdf", "docx", "doc", "odt", "rtf", "txt", "xlsx", "xls", "ods", "csv", "pptx", "odp"),
+    *("png", "jpg", "jpeg", "xml", "msg", "eml", "zip"),
+)
+
+
 class DocumentForm(Form):
     title = forms.CharField(label=_("Title"), max_length=200)
-    file = forms.FileField(label=_("File"))
+    file = forms.FileField(
+        label=_("File"),
+        validators=[FileExtensionValidator(DOCUMENT_EXTENSIONS)],
+        help_text=_("PDF, office documents, pictures, e-mails or a ZIP archive of them."),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(f".{e}" for e in DOCUMENT_EXTENSIONS)}),
+    )
 
 
 class CallOffForm(Form):
@@ -147,6 +161,12 @@ class CallOffForm(Form):
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = Unit.objects.filter(organisation=organisation, active=True)
+
+    def clean_ordered_on(self):
+        ordered_on = self.cleaned_data["ordered_on"]
+        if ordered_on and ordered_on > timezone.localdate():
+            raise forms.ValidationError(_("An order cannot be dated in the future."))
+        return ordered_on
 
 
 class TableUploadForm(Form):

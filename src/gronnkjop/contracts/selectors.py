@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from gronnkjop.core.models import Organisation
+from gronnkjop.core.search import word_filter
 from gronnkjop.core.selectors import collaboration_list
 from gronnkjop.formats.pricelist import PriceListRow
 
@@ -122,12 +123,7 @@ def contract_search(
         contracts = contracts.filter(contract_suppliers__supplier_id=supplier_id)
     if cpv:
         contracts = contracts.filter(cpv__startswith=cpv.strip())
-    for word in text.split():
-        contracts = contracts.filter(
-            Q(number__icontains=word)
-            | Q(title__icontains=word)
-            | Q(contract_suppliers__supplier__name__icontains=word)
-        )
+    contracts = word_filter(contracts, text, ("number", "title", "contract_suppliers__supplier__name"))
     return contracts.distinct().order_by(*SORTS.get(sort, SORTS["number"]))
 
 

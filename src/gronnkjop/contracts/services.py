@@ -301,6 +301,10 @@ class ContractImportPreview:
     unchanged: list[ContractRow] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.created or self.updated)
+
 
 def _row_values(row: ContractRow) -> dict[str, Any]:
     values = {name: getattr(row, name) for name in IMPORTED_FIELDS}

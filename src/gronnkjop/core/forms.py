@@ -4,7 +4,7 @@ import re
 from decimal import Decimal
 
 from django import forms
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -95,6 +95,14 @@ def set_minimum(field: forms.Field, minimum: int) -> None:
     field.validators.append(MinValueValidator(minimum))
     if isinstance(field.widget, forms.NumberInput):
         field.widget.attrs["min"] = str(minimum)
+
+
+def set_maximum(field: forms.Field, maximum: int) -> None:
+    """Refuse values above ``maximum`` in a field that exists already (see :func:`set_minimum`)."""
+    field.max_value = maximum
+    field.validators.append(MaxValueValidator(maximum))
+    if isinstance(field.widget, forms.NumberInput):
+        field.widget.attrs["max"] = str(maximum)
 
 
 class Form(EmptyChoicesMixin, forms.Form):

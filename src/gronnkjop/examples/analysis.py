@@ -19,13 +19,12 @@ and otherwise corrected to the nearest known terms by Damerau–Levenshtein dist
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
-import snowballstemmer
 from rapidfuzz.distance import DamerauLevenshtein
+
+from gronnkjop.core.text import fold, stem
 
 TOKEN = re.compile(r"[^\W_]+")
 
@@ -55,12 +54,9 @@ BASE_LEXICON = frozenset(
 )
 
 MIN_PART = 3  # shortest compound part, in letters
-VOWELS = "aeiouyæøå"
 #: Stems that are endings, never words of their own inside a compound.
 NOT_PARTS = frozenset({"ing", "het", "els", "lig", "ers", "ene"})
 MIN_COMPOUND = 7  # shortest word worth splitting
-
-_stemmer = snowballstemmer.stemmer("norwegian")
 
 
 def tokens(text: str) -> list[str]:
@@ -68,16 +64,8 @@ def tokens(text: str) -> list[str]:
     return [t for t in TOKEN.findall(text.lower()) if t not in STOP_WORDS]
 
 
-_FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ß": "ss"})
 #: How Norwegian letters are typed on a keyboard without them: tried after the plain fold.
 _TYPED = (("oe", "o"), ("aa", "a"))
-
-
-def fold(term: str) -> str:
-    """A lower-case term without æ, ø, å and accents, as typed on a keyboard without them:
-    ``møbl`` → ``mobl``, ``kafé`` → ``kafe``, ``ærlig`` → ``aerlig``."""
-    decomposed = unicodedata.normalize("NFKD", term.lower().translate(_FOLD))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def folded_vocabulary(ranked_vocabulary: Iterable[str]) -> dict[str, tuple[str, ...]]:
@@ -100,25 +88,6 @@ def unfold(word: str, stem_: str, folded: Mapping[str, tuple[str, ...]]) -> tupl
             if found:
                 return found
     return ()
-
-
-def normalise(stem: str) -> str:
-    """Bring together stems Snowball leaves apart (``brøyting``/``brøyt``, ``møbel``/``møbl``)."""
-    if len(stem) >= 7 and stem.endswith("ing"):
-        stem = stem[:-3]
-    # møbel/møbler, regel/regler, sykkel/sykler: the e before a final l falls away in the plural.
-    if len(stem) >= 5 and stem.endswith("el") and stem[-3] not in VOWELS:
-        if stem[-4] in VOWELS:
-            stem = stem[:-2] + "l"
-        elif stem[-4] == stem[-3]:
-            stem = stem[:-3] + "l"
-    return stem
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """The normalised Snowball stem of one lower-case word."""
-    return normalise(_stemmer.stemWord(word))
 
 
 def _part_stems(part: str) -> list[str]:

@@ -1,15 +1,20 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gronnkjop.core.forms import Form, ModelForm
+from gronnkjop.core.forms import Form, ModelForm, set_maximum, set_minimum
 
 from .models import Example, KeyResult, ResultKind, Source, SuccessFactor, TipStatus
 from .selectors import FACETS
 from .services import CONTENT_FIELDS, SECTIONS, missing_sections, quoted
 
 BODY_TEMPLATE = "\n\n".join(f"## {section}\n\n" for section in SECTIONS).rstrip() + "\n"
+
+
+#: The first year an example may be from (the first Norwegian procurement act is from 1992).
+FIRST_YEAR = 1990
 
 
 class ExampleForm(ModelForm):
@@ -34,6 +39,11 @@ class ExampleForm(ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if (
+            "year" in self.fields
+        ):  # the year of the procurement: not before public procurement law, not far ahead
+            set_minimum(self.fields["year"], FIRST_YEAR)
+            set_maximum(self.fields["year"], timezone.localdate().year + 1)
         if self.instance.pk:
             self.initial["organisations"] = "\n".join(self.instance.organisations)
         else:

@@ -17,6 +17,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from gronnkjop.contracts.models import Contract
 from gronnkjop.contracts.selectors import contract_list
 from gronnkjop.core.models import Organisation, Unit
+from gronnkjop.core.search import word_filter
 
 from .models import (
     Claim,
@@ -109,14 +110,20 @@ def invoice_list(
             Exists(Deviation.objects.filter(invoice=OuterRef("pk"), status=DeviationStatus.OPEN))
         )
     text = text.strip()
-    if text:
+    digits = text.replace(" ", "")
+    if digits.isdigit():  # an invoice number, a reference or (part of) an organisation number
         invoices = invoices.filter(
             Q(number__icontains=text)
-            | Q(supplier_name__icontains=text)
-            | Q(supplier_orgnr__icontains=text.replace(" ", ""))
+            | Q(supplier_orgnr__icontains=digits)
             | Q(contract_reference__icontains=text)
             | Q(order_reference__icontains=text)
             | Q(buyer_reference__icontains=text)
+        )
+    elif text:
+        invoices = word_filter(
+            invoices,
+            text,
+            ("number", "supplier_name", "contract_reference", "order_reference", "buyer_reference"),
         )
     return invoices.order_by(*INVOICE_SORTS.get(sort, INVOICE_SORTS["-date"]))
 

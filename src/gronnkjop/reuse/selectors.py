@@ -18,6 +18,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from gronnkjop.core.models import Organisation
+from gronnkjop.core.search import word_filter
 from gronnkjop.core.selectors import partner_list
 from gronnkjop.core.text import sort_key
 
@@ -71,14 +72,7 @@ def item_list(
     """Items ``organisation`` may see, filtered."""
     items = ReuseItem.objects.filter(_visible_q(organisation=organisation, now=now or timezone.now()))
     if q:
-        for word in q.split():
-            items = items.filter(
-                Q(title__icontains=word)
-                | Q(description__icontains=word)
-                | Q(code__iexact=word)
-                | Q(site__icontains=word)
-                | Q(store__name__icontains=word)
-            )
+        items = word_filter(items, q, ("title", "description", "code", "site", "store__name"))
     if category:
         if category in GROUPS:
             items = items.filter(category__startswith=f"{category}.")
