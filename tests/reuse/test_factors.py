@@ -68,3 +68,16 @@ def test_everyone_logged_in_sees_the_table_with_sources(users_a, client):
     client.force_login(users_a["leder"])
     body = client.get(reverse("reuse:factor_list")).content.decode()
     assert "TU Berlin 2005 model, as quoted by puc.be" in body
+
+
+def test_our_own_texts_of_the_table_follow_the_interface_language(users_a, client):
+    client.force_login(users_a["leder"])
+    body = client.get(reverse("reuse:factor_list")).content.decode()
+    assert "Ingen publisert faktor per gjenstand; reserveverdien per kg brukes" in body
+    assert "<td>Ikke satt ennå</td>" in body
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    body = client.get(reverse("reuse:factor_list")).content.decode()
+    assert "No published factor per item; the per-kg fallback is used" in body
+    assert "<td>Not set yet</td>" in body
+    assert "Ingen publisert faktor" not in body
+    assert "TU Berlin 2005 model, as quoted by puc.be" in body  # a published source as it was written

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from .factor_fixture import PER_KG
+from .factor_fixture import FALLBACK, NO_FACTOR, PER_KG
 
 ITEM_TYPE_NAMES = {
     "office_chair": _("Office chair"),
@@ -38,3 +38,19 @@ def item_type_name(key: str) -> str:
     """The name of an item type; an unknown key (one an administrator added) is shown as it is."""
     name = ITEM_TYPE_NAMES.get(key)
     return str(name) if name is not None else key
+
+
+#: The factor table's own texts, stored in bokmål (the published rows keep their source's wording),
+#: as they read in the interface language.
+OWN_TEXTS = {
+    NO_FACTOR: _("No published factor per item; the per-kg fallback is used"),
+    FALLBACK[4]: _("kg CO2e saved per kg of reused item"),
+    FALLBACK[5]: _("Not set yet"),
+}
+
+
+def factor_text(text: str) -> str:
+    """A basis or source of the factor table in the interface language when it is one of our own
+    texts; a published one as its source wrote it."""
+    own = OWN_TEXTS.get(text)
+    return str(own) if own is not None else text

@@ -14,6 +14,7 @@ from django import template
 from gronnkjop.core.templatetags.gk import format_number
 
 from .. import selectors
+from ..item_types import factor_text as _factor_text
 from ..item_types import item_type_name as _item_type_name
 
 register = template.Library()
@@ -23,6 +24,12 @@ register = template.Library()
 def item_type_name(key: str) -> str:
     """``{{ item.item_type|item_type_name }}``: «Kontorstol» for ``office_chair``."""
     return _item_type_name(key)
+
+
+@register.filter
+def factor_text(text: str) -> str:
+    """``{{ factor.basis|factor_text }}``: our own texts of the factor table in the interface language."""
+    return _factor_text(text)
 
 
 @register.filter
