@@ -104,6 +104,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "gronnkjop.core.middleware.OrganisationMiddleware",
+    "gronnkjop.core.middleware.MethodNotAllowedPage",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
@@ -123,6 +124,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "gronnkjop.core.context_processors.organisation",
                 "gronnkjop.core.context_processors.navigation",
+                "gronnkjop.core.context_processors.back",
             ],
             "builtins": ["gronnkjop.core.templatetags.gk"],
         },

@@ -29,6 +29,32 @@ def test_the_key_figures_are_laid_out_as_cards_with_their_notes_on_a_line_of_the
     assert card.evaluate("el => getComputedStyle(el).borderTopStyle") == "solid"
 
 
+def test_no_key_figure_runs_out_of_its_card(page):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    log_in(page, "leder")
+    overflowing = page.locator("dl.gk-kpis .gk-kpi").evaluate_all(
+        "cards => cards.filter(c => c.scrollWidth > c.clientWidth).map(c => c.innerText)"
+    )
+    assert overflowing == []
+
+
+def test_on_a_phone_the_page_never_scrolls_sideways_for_a_user_of_two_organisations(page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    log_in(page, "innkjoper")  # also a member of the collaboration: the header has the switcher
+    assert page.locator(".gk-switcher").is_visible()
+    for path in ("/", "/avtaler/", "/ombruk/"):
+        page.goto(path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+
+
+def test_a_form_sent_back_with_errors_moves_focus_to_its_error_summary(page):
+    log_in(page, "avtaleforvalter")
+    page.goto("/avtaler/ny/")
+    page.locator("form.gk-form button[type=submit]").last.click()
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("document.activeElement.classList.contains('ds-error-summary')") is True
+
+
 def test_start_page_has_no_wcag_21_aa_violations(page):
     log_in(page, "innkjoper")
     assert axe_violations(page) == []

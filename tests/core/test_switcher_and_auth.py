@@ -184,3 +184,32 @@ def test_creating_and_revoking_an_api_token_is_in_the_audit_log(client, users_a,
     client.force_login(users_b["administrator"])
     entries = client.get(reverse("core:audit_log")).context["entries"]
     assert [kind for _r, kind in entries if kind == "API-nøkkel"] == []
+
+
+def test_an_address_only_forms_send_to_explains_itself_when_opened(client, users_a):
+    client.force_login(users_a["innkjoper"])
+    response = client.get(reverse("logout"), HTTP_REFERER="http://testserver/avtaler/")
+    assert (response.status_code, response["Allow"]) == (405, "POST, OPTIONS")
+    body = response.content.decode()
+    assert '<h1 class="ds-heading" data-size="lg">Bare for skjemaer</h1>' in body
+    assert '<a class="ds-link" href="http://testserver/avtaler/">Tilbake til forrige side</a>' in body
+    # the language switch on that page leads back to where the user came from, not to a 405
+    assert '<input name="next" type="hidden" value="http://testserver/avtaler/">' in body
+    # another site as referrer is not offered as the way back
+    body = client.get(reverse("logout"), HTTP_REFERER="https://example.com/").content.decode()
+    assert "example.com" not in body
+
+
+def test_the_language_switch_after_a_sent_form_returns_to_the_form_page(client, users_a):
+    client.force_login(users_a["administrator"])
+    response = client.post(
+        reverse("core:membership_list"), {"username": ""}, HTTP_REFERER="http://testserver/medlemmer/"
+    )
+    assert response.status_code == 200
+    assert (
+        '<input name="next" type="hidden" value="http://testserver/medlemmer/">' in response.content.decode()
+    )
+    switched = client.post(
+        reverse("set_language"), {"language": "en", "next": "http://testserver/medlemmer/"}
+    )
+    assert (switched.status_code, switched["Location"]) == (302, "http://testserver/medlemmer/")

@@ -1,3 +1,5 @@
+from django.utils.http import url_has_allowed_host_and_scheme
+
 from .roles import Capability
 from .selectors import organisation_list_for_user
 
@@ -17,3 +19,15 @@ def navigation(request):
     from .navigation import items_for
 
     return {"nav_items": items_for(request)}
+
+
+def back(request) -> dict:
+    """``back``: where to return after the language switch or from a page that only a form leads to.
+    The address itself for a page one can open (GET); after a form was sent, the page the form was
+    on (the referrer, when it is ours), since the form's own address cannot be opened again."""
+    if request.method in ("GET", "HEAD"):
+        return {"back": request.get_full_path()}
+    referrer = request.headers.get("Referer", "")
+    if referrer and url_has_allowed_host_and_scheme(referrer, allowed_hosts={request.get_host()}):
+        return {"back": referrer}
+    return {"back": "/"}

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
+from django.shortcuts import render
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from .selectors import access_for_user
 
@@ -45,3 +47,29 @@ class LanguageMiddleware(LocaleMiddleware):
             language = settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class MethodNotAllowedPage:
+    """A page instead of Django's empty 405 for a browser that opens an address only a form may
+    send to (a bookmarked or reloaded form result, ``/konto/utlogging/`` typed in): it says so and
+    leads back. The ``Allow`` header is kept; API clients asking for JSON get the bare response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            response.status_code == 405
+            and not response.content
+            and "html" in request.headers.get("Accept", "text/html")
+            and not request.path.startswith("/api/")
+        ):
+            referrer = request.headers.get("Referer", "")
+            ours = referrer and url_has_allowed_host_and_scheme(referrer, allowed_hosts={request.get_host()})
+            # ``back`` (also the language switch's target) is where the user came from, not here
+            page = render(request, "405.html", {"back": referrer if ours else ""}, status=405)
+            if response.has_header("Allow"):
+                page["Allow"] = response["Allow"]
+            return page
+        return response
