@@ -109,6 +109,10 @@ class _Amount(Form):
         ("1234.50", Decimal("1234.50")),
         ("  49,9 ", Decimal("49.9")),
         ("0", Decimal("0")),
+        ("750,50 kr", Decimal("750.50")),
+        ("kr 750", Decimal("750")),
+        ("750,-", Decimal("750")),
+        ("1 200 NOK", Decimal("1200")),
     ],
 )
 def test_amounts_are_read_as_norwegians_type_them(typed, amount):

@@ -287,7 +287,7 @@ def test_pricelist_check_reports_row_errors_with_exit_1(fixtures, capsys):
     assert data["errors"][0] == {
         "row": 3,
         "column": "unit_code",
-        "reason": "'stykk' is not a UN/ECE Rec 20/21 unit code, e.g. EA, H87, KGM, HUR, XPK",
+        "reason": "'bunt' is not a UN/ECE Rec 20/21 unit code, e.g. EA, H87, KGM, HUR, XPK",
     }
     assert len(data["errors"]) == 7
 

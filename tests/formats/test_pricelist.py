@@ -59,7 +59,7 @@ def test_every_bad_row_is_reported_and_nothing_is_returned(fixtures):
         read_price_list(fixtures / "tables" / "prisliste-feil.csv")
 
     assert [(e.row, e.column, e.detail) for e in caught.value.errors] == [
-        (3, "unit_code", "'stykk' is not a UN/ECE Rec 20/21 unit code, e.g. EA, H87, KGM, HUR, XPK"),
+        (3, "unit_code", "'bunt' is not a UN/ECE Rec 20/21 unit code, e.g. EA, H87, KGM, HUR, XPK"),
         (3, "unit_price", "'1.200,00' mixes a decimal point and a decimal comma"),
         (3, "valid_from", "'31.02.2026' is not a valid date"),
         (4, "article_number", "value is missing"),
@@ -222,7 +222,7 @@ def test_every_error_is_also_said_in_bokmaal_under_the_norwegian_heading(fixture
         read_price_list(fixtures / "tables" / "prisliste-feil.csv")
 
     assert [e.text("nb") for e in caught.value.errors] == [
-        "rad 3, kolonne enhet: 'stykk' er ikke en enhetskode fra UN/ECE Rec 20/21, f.eks. EA, H87, KGM, HUR, XPK",
+        "rad 3, kolonne enhet: 'bunt' er ikke en enhetskode fra UN/ECE Rec 20/21, f.eks. EA, H87, KGM, HUR, XPK",
         "rad 3, kolonne enhetspris: '1.200,00' blander desimalpunktum og desimalkomma",
         "rad 3, kolonne gyldig_fra: '31.02.2026' er ikke en gyldig dato",
         "rad 4, kolonne artikkelnummer: verdien mangler",
@@ -231,5 +231,5 @@ def test_every_error_is_also_said_in_bokmaal_under_the_norwegian_heading(fixture
         "rad 5, kolonne artikkelnummer: samme som rad 2 (samme kontrakt, artikkel, tilstand og gyldig_fra)",
     ]
     assert caught.value.errors[0].text("en") == (
-        "row 3, column unit_code: 'stykk' is not a UN/ECE Rec 20/21 unit code, e.g. EA, H87, KGM, HUR, XPK"
+        "row 3, column unit_code: 'bunt' is not a UN/ECE Rec 20/21 unit code, e.g. EA, H87, KGM, HUR, XPK"
     )

@@ -237,8 +237,27 @@ def test_unit_codes_that_ehf_accepts(raw, expected):
 
 def test_a_rec_21_code_without_its_x_is_refused_with_a_hint():
     with pytest.raises(ValueError) as caught:
-        parse_unit_code("PK")
+        parse_unit_code("BX")
     assert (
         str(caught.value)
-        == "'PK' is not a UN/ECE Rec 20/21 unit code (Rec 21 codes take an X: XPK), e.g. EA, H87, KGM, HUR, XPK"
+        == "'BX' is not a UN/ECE Rec 20/21 unit code (Rec 21 codes take an X: XBX), e.g. EA, H87, KGM, HUR, XPK"
     )
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("stk", "EA"),
+        ("STK", "EA"),  # «stykk», not Rec 20's «stick, cigarette»
+        ("Timer", "HUR"),
+        ("kvm", "MTK"),
+        ("m²", "MTK"),
+        ("pakke", "XPK"),
+        ("PK", "XPK"),
+        ("mnd", "MON"),
+        ("døgn", "DAY"),
+        ("liter", "LTR"),
+    ],
+)
+def test_units_as_norwegians_write_them(raw, expected):
+    assert parse_unit_code(raw) == expected

@@ -26,8 +26,8 @@ NO_UNIT = pgettext_lazy("empty choice", "No particular unit")
 
 class DecimalInput(forms.TextInput):
     """A text field for an amount or other decimal number, read as Norwegians type it:
-    ``1 234,50``, ``1234,50``, ``1234.50`` and ``−5`` all work (spaces between thousands, a decimal
-    comma or point). Browsers' number fields read a comma by the browser's locale, not the page's,
+    ``1 234,50``, ``1234,50``, ``1234.50``, ``−5``, ``750,50 kr``, ``kr 750`` and ``750,-`` all work
+    (spaces between thousands, a decimal comma or point, the currency written out). Browsers' number fields read a comma by the browser's locale, not the page's,
     and may silently drop it (``1234,50`` became 123 450 in Chromium); a text field with
     ``inputmode="decimal"`` still brings up the number keyboard on a phone."""
 
@@ -38,8 +38,9 @@ class DecimalInput(forms.TextInput):
         value = super().value_from_datadict(data, files, name)
         if not isinstance(value, str) or not value.strip():
             return value
+        text = _CURRENCY.sub("", value.strip().replace("\u2212", "-"))
         try:
-            return str(parse_decimal(value.strip().replace("−", "-")))
+            return str(parse_decimal(text))
         except ValueError:
             return value  # the field says it is not a number, and the user's text is shown again
 
@@ -53,6 +54,8 @@ class DecimalInput(forms.TextInput):
 
 
 _PLAIN_DECIMAL = re.compile(r"^-?\d+\.\d+$")
+#: «kr», «NOK» before or after an amount and the «,-» of whole kroner (``750,-``), as people type them
+_CURRENCY = re.compile(r"^\s*(?:kr\.?|nok)\s*|\s*(?:kr\.?|nok)\s*$|[.,]-$", re.IGNORECASE)
 
 
 class EmptyChoicesMixin:

@@ -192,12 +192,44 @@ def choice(mapping: dict[str, str], *, allowed: str | None = None, allowed_nb: s
     return parse
 
 
+#: Units as Norwegians write them in a spreadsheet, and the UN/ECE code an EHF invoice uses for them.
+#: ``stk`` is read as ``EA`` (each), not as the Rec 20 code ``STK`` («stick, cigarette»), which no
+#: price list means; ``t`` is left out (tonne or hour?).
+NORWEGIAN_UNITS = {
+    **dict.fromkeys(("stk", "stk.", "stykk", "st", "st."), "EA"),
+    **dict.fromkeys(("time", "timer", "t.", "tim"), "HUR"),
+    **dict.fromkeys(("min", "minutt", "minutter"), "MIN"),
+    **dict.fromkeys(("dag", "dager", "døgn", "dogn"), "DAY"),
+    **dict.fromkeys(("uke", "uker"), "WEE"),
+    **dict.fromkeys(("mnd", "mnd.", "måned", "måneder", "maned", "maneder"), "MON"),
+    **dict.fromkeys(("år", "ar"), "ANN"),
+    "kg": "KGM",
+    "g": "GRM",
+    "tonn": "TNE",
+    **dict.fromkeys(("l", "liter"), "LTR"),
+    **dict.fromkeys(("m", "meter", "lm"), "MTR"),
+    "km": "KMT",
+    **dict.fromkeys(("m2", "m²", "kvm"), "MTK"),
+    **dict.fromkeys(("m3", "m³"), "MTQ"),
+    "kwh": "KWH",
+    "sett": "SET",
+    "par": "PR",
+    **dict.fromkeys(("pk", "pk.", "pakke", "pakker", "pakning"), "XPK"),
+    **dict.fromkeys(("eske", "esker", "kartong"), "XBX"),
+    **dict.fromkeys(("pall", "paller"), "XPX"),
+}
+
+
 def parse_unit_code(value: Any) -> str:
     """A unit code that EHF accepts: UN/ECE Recommendation 20, or 21 with its ``X`` prefix (``EA``,
     ``H87``, ``KGM``, ``HUR``, ``XPK`` for a package). Anything else could never match an invoice line,
-    since PEPPOL rejects such invoices (BR-CL-23)."""
+    since PEPPOL rejects such invoices (BR-CL-23). Norwegian unit words (``stk``, ``timer``, ``kvm``,
+    ``pakke``) are read as their codes (:data:`NORWEGIAN_UNITS`)."""
     from .ehf.codelists_data import UNITS
 
+    word = str(value).strip().lower()
+    if word in NORWEGIAN_UNITS:
+        return NORWEGIAN_UNITS[word]
     text = str(value).strip().upper()
     if text not in UNITS:
         rec21 = f"X{text}" in UNITS
