@@ -198,3 +198,38 @@ def test_asking_for_more_units_than_the_item_has_says_so_without_blaming_others(
         )
     left = shared_desks.quantity_available
     assert error.value.messages == [f"Bare {left} enheter er tilgjengelige; reserver høyst {left}."]
+
+
+def test_a_hand_over_cannot_be_dated_in_the_future_and_says_so_at_the_field(
+    org_a, org_b, collaboration, users_a, users_b, client
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    item = make_item(org_b, days_ago=30)
+    reservation = services.reservation_create(
+        organisation=org_a, item=item, quantity=1, by=users_a["behovseier"]
+    )
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    with pytest.raises(ValidationError) as caught:
+        services.reservation_hand_over(
+            organisation=org_b, reservation=reservation, by=None, method="pickup", handover_date=tomorrow
+        )
+    assert caught.value.message_dict == {"handover_date": ["Overleveringen kan ikke dateres fram i tid."]}
+    client.force_login(users_b["innkjoper"])
+    url = reverse("reuse:reservation_action", args=[reservation.pk, "hand_over"])
+    response = client.post(
+        url, {"method": "pickup", "handover_date": tomorrow.strftime("%d.%m.%Y"), "cost": "0"}, follow=True
+    )
+    assert [str(m) for m in response.context["messages"]] == [
+        "Overleveringsdato: Overleveringen kan ikke dateres fram i tid."
+    ]
+    response = client.post(
+        url, {"method": "pickup", "handover_date": "01.01.2026", "cost": "-5"}, follow=True
+    )
+    assert [str(m) for m in response.context["messages"]] == [
+        "Kostnad (kr): Verdien må være større enn eller lik 0."
+    ]
+    reservation.refresh_from_db()
+    assert reservation.status == "requested"

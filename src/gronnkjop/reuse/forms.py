@@ -150,7 +150,7 @@ class StatusForm(Form):
 
 class HandoverForm(Form):
     method = forms.ChoiceField(label=_("Hand-over"), choices=HandoverMethod.choices)
-    handover_date = forms.DateField(label=_("Date"), widget=DateInput(), initial=timezone.localdate)
+    handover_date = forms.DateField(label=_("Hand-over date"), widget=DateInput(), initial=timezone.localdate)
     cost = forms.DecimalField(
         label=_("Cost (NOK)"),
         min_value=0,

@@ -436,14 +436,21 @@ def reservation_hand_over(
     cost: Decimal = Decimal("0.00"),
 ) -> Saving:
     """The owner hands the units over (pick-up or delivery, on a date): they leave the item, the
-    receiver gets an item in use, and the saving is recorded with the factor version it used."""
+    receiver gets an item in use, and the saving is recorded with the factor version it used.
+
+    A requested reservation may be handed over at once (handing over approves it). The date is the
+    day the units changed hands, and the saving is counted in its year: not after today (Oslo time).
+    An earlier date is allowed, also before the reservation was made, so that a hand-over can be
+    recorded after the fact."""
     reservation = _lock(reservation)
     if reservation.item.organisation_id != organisation.pk:
         raise ValidationError(_("Only the owner can hand over."))
     if reservation.status not in OPEN_RESERVATION:
         raise ValidationError(_("The reservation is no longer open."))
     if cost < 0:
-        raise ValidationError(_("The cost cannot be negative."))
+        raise ValidationError({"cost": _("The cost cannot be negative.")})
+    if handover_date > timezone.localdate():
+        raise ValidationError({"handover_date": _("The hand-over cannot be dated in the future.")})
     item = ReuseItem.objects.select_for_update().get(pk=reservation.item_id)
     reservation.status = ReservationStatus.HANDED_OVER
     reservation.method, reservation.handover_date, reservation.cost = method, handover_date, cost

@@ -52,8 +52,20 @@ IMPORT_SESSION_KEY = "reuse_import"
 IMPORT_MAX_BYTES = 5 * 1024 * 1024
 
 
-def _errors(exc: ValidationError) -> str:
-    return " ".join(exc.messages)
+def _errors(exc: ValidationError, form=None) -> str:
+    """The messages of ``exc``, each error of a field named by the field's label when ``form`` has it."""
+    if form is None or not hasattr(exc, "error_dict"):
+        return " ".join(exc.messages)
+    return _field_errors(form, exc.message_dict)
+
+
+def _field_errors(form, errors: dict) -> str:
+    said = []
+    for name, messages_ in errors.items():
+        field = form.fields.get(name)
+        for message in messages_:
+            said.append(f"{field.label}: {message}" if field is not None else message)
+    return " ".join(said)
 
 
 # --- the pool ---------------------------------------------------------------------------------------
@@ -347,12 +359,12 @@ def reservation_action(request, pk: int, action: str):
         else:
             form = HandoverForm(request.POST)
             if not form.is_valid():
-                messages.error(request, _("Enter the hand-over, the date and the cost."))
+                messages.error(request, _field_errors(form, form.errors))
                 return redirect("reuse:reservation_detail", pk=pk)
             services.reservation_hand_over(**common, **form.cleaned_data)
             done = _("The hand-over is recorded with its saving.")
     except ValidationError as exc:
-        messages.error(request, _errors(exc))
+        messages.error(request, _errors(exc, HandoverForm() if action == "hand_over" else None))
     else:
         messages.success(request, done)
     return redirect("reuse:reservation_detail", pk=pk)
