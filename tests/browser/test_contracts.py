@@ -44,7 +44,7 @@ def test_contract_manager_finds_a_contract_and_its_price_list(page):
     assert page.locator("table tbody tr").count() == 1
     page.get_by_role("link", name="DUL-103", exact=True).click()
     assert page.get_by_role("heading", level=1).inner_text() == "DUL-103 Kontorrekvisita og forbruksmateriell"
-    assert page.get_by_text(re.compile(r"Ordre under 1\s000\skr får et gebyr på 95\skr")).is_visible()
+    assert page.get_by_text(re.compile(r"Ordre under 1\s000,00\skr får et gebyr på 95,00\skr")).is_visible()
     page.get_by_label("Søk etter artikler").fill("toner")
     page.get_by_role("button", name="Søk", exact=True).click()
     rows = page.get_by_role("table", name="Prisliste").locator("tbody tr")

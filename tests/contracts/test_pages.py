@@ -123,8 +123,12 @@ def test_a_price_list_with_bad_rows_shows_every_error_and_changes_nothing(login,
     response = login(users_a["avtaleforvalter"]).post(
         reverse("contracts:price_list_import"), {"file": upload}
     )
-    # in the interface language, with the Norwegian heading of the column
-    assert response.context["errors"] == ["rad 4, kolonne enhetspris: 'gratis' er ikke et tall"]
+    # in the interface language, with the Norwegian heading of the column; the unknown contract
+    # number in the same pass as the bad cell, so one upload shows everything to fix
+    assert response.context["errors"] == [
+        "rad 4, kolonne enhetspris: 'gratis' er ikke et tall",
+        "rad 5: ukjent avtalenummer X-9",
+    ]
     assert PriceListItem.objects.count() == 0
     assert (
         login(users_a["avtaleforvalter"])
@@ -168,9 +172,9 @@ def test_an_option_must_extend_the_contract(login, users_a, contract_a):
     response = login(users_a["avtaleforvalter"]).post(
         reverse("contracts:option_add", args=[contract_a.pk]), {"new_end_date": "2027-06-30"}
     )
-    assert response.context["form"].non_field_errors() == [
-        "En opsjon må forlenge avtalen ut over 31.12.2027."
-    ]
+    assert response.context["form"].errors == {
+        "new_end_date": ["En opsjon må forlenge avtalen ut over 31.12.2027."]
+    }
 
 
 def test_suppliers_are_added_and_reranked(login, users_a, contract_a):
@@ -345,3 +349,43 @@ def test_a_call_off_cannot_be_dated_in_the_future(login, users_a, contract_a):
     )
     assert response.context["form"].errors == {"ordered_on": ["En bestilling kan ikke dateres fram i tid."]}
     assert CallOff.objects.count() == 0
+
+
+def test_a_joint_agreement_in_a_price_list_is_named_as_the_collaborations(
+    login, users_a, org_a, contract_a, contract_b
+):
+    collaboration = collaboration_ensure(name="Innkjøpssamarbeidet", members=[org_a])
+    make_contract(collaboration, "SAM-201")
+    csv = PRICE_CSV + "SAM-201;E;Vare E;EA;5;01.01.2025\nB-1;F;Vare F;EA;5;01.01.2025\n"
+    client = login(users_a["avtaleforvalter"])
+    url = reverse("contracts:price_list_import")
+    response = client.post(url, {"file": SimpleUploadedFile("prisliste.csv", csv.encode())})
+    joint = (
+        "rad 4: SAM-201 er en felles avtale i Innkjøpssamarbeidet; bare Innkjøpssamarbeidet kan "
+        "importere prislisten til den"
+    )
+    # another tenant's contract stays unknown: its existence is not told
+    assert response.context["errors"] == [joint, "rad 5: ukjent avtalenummer B-1"]
+    # the same with a bad cell in the file: still one pass
+    bad = csv + "K-1;G;Vare G;EA;gratis;01.01.2025\n"
+    response = client.post(url, {"file": SimpleUploadedFile("prisliste.csv", bad.encode())})
+    assert response.context["errors"] == [
+        joint,
+        "rad 5: ukjent avtalenummer B-1",
+        "rad 6, kolonne enhetspris: 'gratis' er ikke et tall",
+    ]
+    assert PriceListItem.objects.count() == 0
+
+
+def test_joint_agreement_errors_are_in_english_when_english_is_chosen(login, users_a, org_a, contract_a):
+    collaboration = collaboration_ensure(name="Samarbeidet", members=[org_a])
+    make_contract(collaboration, "SAM-201")
+    client = login(users_a["avtaleforvalter"])
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    csv = PRICE_CSV + "SAM-201;E;Vare E;EA;5;01.01.2025\n"
+    response = client.post(
+        reverse("contracts:price_list_import"), {"file": SimpleUploadedFile("p.csv", csv.encode())}
+    )
+    assert response.context["errors"] == [
+        "row 4: SAM-201 is a joint agreement of Samarbeidet; only Samarbeidet can import its price list"
+    ]

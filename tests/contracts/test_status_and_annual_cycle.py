@@ -1,3 +1,5 @@
+import datetime as dt
+
 import icalendar
 import pytest
 from django.urls import reverse
@@ -5,7 +7,7 @@ from django.utils import timezone
 
 from gronnkjop.contracts.dates import add_months
 from gronnkjop.contracts.ical import annual_cycle_ics
-from gronnkjop.contracts.selectors import annual_cycle, contract_list, contract_search
+from gronnkjop.contracts.selectors import annual_cycle, annual_cycle_overdue, contract_list, contract_search
 from gronnkjop.core.services import collaboration_ensure
 
 from .conftest import D, add_option, make_contract
@@ -162,3 +164,88 @@ def test_the_ics_download_is_a_calendar_of_the_organisations_contracts(login, us
     assert [(e.decoded("dtstart"), str(e["url"])) for e in expiry] == [
         (contract.end_date, f"http://testserver/avtaler/{contract.pk}/")
     ]
+
+
+def _overdue(org, today):
+    return [(e.day, e.kind, e.contract.number) for e in annual_cycle_overdue(organisation=org, today=today)]
+
+
+def test_passed_notices_and_open_option_deadlines_stay_overdue_until_the_contract_ends(org_a, cycle_contract):
+    # K-9 runs to 28.02.2027; its notice (28.08.2026) and option deadline (31.08.2026) have passed,
+    # its evaluation (01.03.2026) and price adjustment (01.01.2026) are more than three months old.
+    assert _overdue(org_a, D(2026, 11, 22)) == [
+        (D(2026, 8, 28), "notice", "K-9"),
+        (D(2026, 8, 31), "option_deadline", "K-9"),
+    ]
+    assert _overdue(org_a, D(2027, 2, 28))[:2] == [
+        (D(2026, 8, 28), "notice", "K-9"),
+        (D(2026, 8, 31), "option_deadline", "K-9"),
+    ]
+    assert _overdue(org_a, D(2027, 3, 1)) == []  # ended
+
+
+def test_an_exercised_option_is_no_longer_overdue(org_a, cycle_contract):
+    cycle_contract.options.update(exercised=True)
+    # now running to 29.02.2028, the notice moves to 29.08.2027
+    assert _overdue(org_a, D(2026, 11, 22)) == []
+
+
+def test_evaluations_and_price_adjustments_are_overdue_for_three_months(org_a, cycle_contract):
+    assert _overdue(org_a, D(2026, 3, 15)) == [
+        (D(2026, 1, 1), "price_adjustment", "K-9"),
+        (D(2026, 3, 1), "evaluation", "K-9"),
+    ]
+    assert _overdue(org_a, D(2026, 6, 1)) == [(D(2026, 3, 1), "evaluation", "K-9")]
+
+
+def test_overdue_includes_joint_agreements_but_not_other_tenants(org_a, org_b):
+    collaboration = collaboration_ensure(name="Samarbeidet", members=[org_a])
+    make_contract(collaboration, "SAM-1", start_date=D(2025, 1, 1), end_date=D(2027, 2, 28))
+    make_contract(org_b, "B-1", start_date=D(2025, 1, 1), end_date=D(2027, 2, 28))
+    assert _overdue(org_a, D(2026, 11, 22)) == [(D(2026, 8, 28), "notice", "SAM-1")]
+
+
+@pytest.fixture
+def overdue_and_coming(org_a):
+    """Relative to today: K-2 ends in three months (notice three months ago, an option deadline two
+    months ago), K-3 had its first yearly evaluation a month ago, K-4 ended yesterday."""
+    today = timezone.localdate()
+    ending = make_contract(
+        org_a, "K-2", start_date=add_months(today, -20), end_date=add_months(today, 3), notice_months=6
+    )
+    add_option(ending, add_months(today, 15), deadline=add_months(today, -2))
+    make_contract(org_a, "K-3", start_date=add_months(today, -13), end_date=add_months(today, 30))
+    make_contract(org_a, "K-4", start_date=add_months(today, -13), end_date=today - dt.timedelta(days=1))
+    return today
+
+
+def test_the_annual_cycle_page_shows_overdue_deadlines_first(login, users_a, overdue_and_coming):
+    today = overdue_and_coming
+    response = login(users_a["leder"]).get(reverse("contracts:annual_cycle"))
+    expected = sorted(
+        [
+            (add_months(add_months(today, 3), -6), "notice", "K-2"),
+            (add_months(today, -2), "option_deadline", "K-2"),
+            (add_months(add_months(today, -13), 12), "evaluation", "K-3"),
+        ]
+    )
+    assert [(e.day, e.kind, e.contract.number) for e in response.context["overdue"]] == expected
+    body = response.content.decode()
+    assert body.index('id="h-overdue">Forfalt</h2>') < body.index('class="gk-month"')
+    assert body.count('<span class="ds-tag" data-color="danger">Forfalt</span>') == 3
+    coming = [e for _month, events in response.context["months"] for e in events]
+    assert all(e.day >= today for e in coming)
+
+
+def test_the_ics_holds_the_overdue_deadlines_and_those_on_the_page(login, users_a, overdue_and_coming):
+    client = login(users_a["leder"])
+    page = client.get(reverse("contracts:annual_cycle")).context
+    on_page = {e.uid for e in page["overdue"]} | {e.uid for _m, events in page["months"] for e in events}
+    calendar = icalendar.Calendar.from_ical(client.get(reverse("contracts:annual_cycle_ics")).content)
+    in_ics = {str(e["uid"]) for e in calendar.walk("VEVENT")}
+    today = overdue_and_coming
+    assert on_page <= in_ics
+    # beyond the page's twelve months the calendar goes on to 24; nothing else differs
+    later = {uid for uid in in_ics - on_page if uid.split("@")[0][-10:] < add_months(today, 12).isoformat()}
+    assert later == set()
+    assert not any("-K-4" in uid for uid in in_ics)

@@ -5,14 +5,16 @@ import re
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.validators import FileExtensionValidator
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gronnkjop.core.forms import NO_UNIT, Form, ModelForm, OrgnrField, set_minimum
 from gronnkjop.core.models import Unit
+from gronnkjop.core.roles import CAPABILITIES, Capability
 
 from .models import Contract, ContractStatus
-from .services import CONTRACT_FIELDS
+from .services import CONTRACT_FIELDS, end_date_error
 
 #: Amounts and percentages of a contract that cannot be negative.
 _NON_NEGATIVE = (
@@ -37,6 +39,17 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
+def manager_choices(*, organisation, current: int | None = None):
+    """The users who may manage the organisation's contracts: members holding a role with the
+    ``edit`` capability (see :mod:`gronnkjop.core.roles`), and ``current``, the contract's manager
+    now, even when their role has changed since."""
+    roles = [role for role, capabilities in CAPABILITIES.items() if Capability.EDIT in capabilities]
+    allowed = Q(memberships__organisation=organisation, memberships__role__in=roles)
+    if current is not None:
+        allowed |= Q(pk=current)
+    return get_user_model().objects.filter(allowed).distinct().order_by("username")
+
+
 class ContractForm(ModelForm):
     empty_choices = {"manager": _("Nobody chosen")}
 
@@ -53,11 +66,8 @@ class ContractForm(ModelForm):
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
-        self.fields["manager"].queryset = (
-            get_user_model()
-            .objects.filter(memberships__organisation=organisation)
-            .distinct()
-            .order_by("username")
+        self.fields["manager"].queryset = manager_choices(
+            organisation=organisation, current=self.instance.manager_id
         )
         self.fields["manager"].label_from_instance = lambda user: user.get_full_name() or user.username
 
@@ -86,6 +96,8 @@ class ContractForm(ModelForm):
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("The end date cannot be before the start date."))
+        elif end and (error := end_date_error(self.instance, end)):
+            self.add_error("end_date", error)
         return cleaned
 
 

@@ -236,7 +236,7 @@ def contract_events(contract: Contract) -> list[CycleEvent]:
     """Every date in the contract's annual cycle, from its start to its end (options taken up count):
 
     - *notice*: ``notice_months`` before the end, time to prepare the next procurement;
-    - *option deadline*: the deadline of each option not yet taken up;
+    - *option deadline*: the deadline of each option not yet taken up (that would still extend it);
     - *yearly evaluation*: each anniversary of the start before the end;
     - *price adjustment*: the next price adjustment date and its anniversaries before the end;
     - *expiry*: the end.
@@ -247,7 +247,7 @@ def contract_events(contract: Contract) -> list[CycleEvent]:
         CycleEvent(end, CycleEventKind.EXPIRY, contract),
     ]
     for option in contract.options.all():
-        if not option.exercised and option.deadline is not None:
+        if not option.exercised and option.deadline is not None and option.new_end_date > end:
             detail = gettext("Extends to %(date)s") % {"date": option.new_end_date.strftime("%d.%m.%Y")}
             events.append(CycleEvent(option.deadline, CycleEventKind.OPTION_DEADLINE, contract, detail))
     events += [
@@ -276,6 +276,31 @@ def annual_cycle(
         if contract.effective_end >= start
         for event in contract_events(contract)
         if start <= event.day < end
+    ]
+    order = list(CycleEventKind.values)
+    return sorted(events, key=lambda e: (e.day, order.index(e.kind), e.contract.number))
+
+
+#: Kinds of event that stay overdue until the contract ends: the notice (a new procurement is still
+#: needed) and the deadline of an option not yet taken up (it is still to be decided).
+OVERDUE_UNTIL_END = (CycleEventKind.NOTICE, CycleEventKind.OPTION_DEADLINE)
+#: How long a passed yearly event (evaluation, price adjustment) stays overdue: after that the next
+#: one is the one to plan for.
+OVERDUE_YEARLY_MONTHS = 3
+
+
+def annual_cycle_overdue(*, organisation: Organisation, today: dt.date | None = None) -> list[CycleEvent]:
+    """The passed deadlines that still matter, of the usable contracts that have not ended by
+    ``today``, in date order: every notice and every deadline of an option not yet taken up, and the
+    evaluations and price adjustments of the last :data:`OVERDUE_YEARLY_MONTHS` months."""
+    today = today or timezone.localdate()
+    recent = add_months(today, -OVERDUE_YEARLY_MONTHS)
+    events = [
+        event
+        for contract in contract_list(organisation=organisation)
+        if contract.effective_end >= today
+        for event in contract_events(contract)
+        if event.day < today and (event.kind in OVERDUE_UNTIL_END or event.day >= recent)
     ]
     order = list(CycleEventKind.values)
     return sorted(events, key=lambda e: (e.day, order.index(e.kind), e.contract.number))

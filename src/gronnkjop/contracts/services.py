@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gronnkjop.core.models import Organisation, OrganisationKind, Unit
+from gronnkjop.core.selectors import collaboration_list
 from gronnkjop.core.services import organisation_ensure
 from gronnkjop.core.validators import clean_orgnr
 from gronnkjop.formats.contracts_table import ContractRow
@@ -83,6 +84,33 @@ def _check_owner(contract: Contract, organisation: Organisation) -> None:
         raise ValidationError(_("The contract belongs to another organisation."))
 
 
+def _date(day: dt.date) -> str:
+    return day.strftime("%d.%m.%Y")
+
+
+def end_date_error(contract: Contract, end_date: dt.date) -> str | None:
+    """Why ``end_date`` cannot be the contract's end date (without options), or None.
+
+    An option extends the contract, so the end date must fall before the new end date of every
+    option not yet exercised (the first of them is named). Exercised options are history: the end
+    they gave is kept by :attr:`Contract.effective_end` whatever the end date says.
+    """
+    if contract.pk is None:
+        return None
+    first = (
+        ContractOption.objects.filter(contract=contract, exercised=False, new_end_date__lte=end_date)
+        .order_by("new_end_date")
+        .first()
+    )
+    if first is None:
+        return None
+    option = _("Extends to %(date)s") % {"date": _date(first.new_end_date)}
+    return _(
+        "The end date must be before %(new_end)s, because the option «%(option)s» (not exercised) "
+        "must extend the contract."
+    ) % {"new_end": _date(first.new_end_date), "option": option}
+
+
 # --- Contracts --------------------------------------------------------------------------------------
 
 
@@ -106,6 +134,8 @@ def contract_save(
     contract = contract or Contract(organisation=organisation)
     for name, value in values.items():
         setattr(contract, name, value.strip() if isinstance(value, str) else value)
+    if "end_date" in values and (error := end_date_error(contract, contract.end_date)):
+        raise ValidationError({"end_date": error})
     _save(contract, by=by)
     return contract
 
@@ -130,33 +160,58 @@ def _supplier(*, orgnr: str, name: str) -> Organisation:
     return existing
 
 
+@dataclass(frozen=True)
+class SupplierAdded:
+    """What :func:`contract_supplier_add` did: the link, whether the supplier is new on the contract
+    (``created``), whether an existing link got a new rank (``reranked``) and whether the contract
+    became a framework agreement (``made_framework``)."""
+
+    link: ContractSupplier
+    created: bool
+    reranked: bool = False
+    made_framework: bool = False
+
+
 @transaction.atomic
 def contract_supplier_add(
-    *, organisation: Organisation, contract: Contract, orgnr: str, name: str = "", rank: int | None = None
-) -> ContractSupplier:
+    *,
+    organisation: Organisation,
+    contract: Contract,
+    orgnr: str,
+    name: str = "",
+    rank: int | None = None,
+    by=None,
+) -> SupplierAdded:
     """Put a supplier on the contract (created when its organisation number is new).
 
     Without ``rank`` it is ranked last. Adding a second supplier makes the contract a framework
-    agreement. Adding one that is already there changes only its rank.
+    agreement (several suppliers on one contract is what a framework agreement is; the change is
+    recorded in the contract's history by ``by``). Adding one that is already there changes only its
+    rank, and nothing when no other rank is given.
     """
     _check_owner(contract, organisation)
     if not name.strip() and not Organisation.objects.filter(orgnr=clean_orgnr(orgnr)).exists():
         raise ValidationError(_("Enter the name of the new supplier."))
     supplier = _supplier(orgnr=orgnr, name=name)
     link = ContractSupplier.objects.filter(contract=contract, supplier=supplier).first()
-    if link is None:
-        last = contract.contract_suppliers.aggregate(last=Max("rank"))["last"] or 0
-        link = ContractSupplier(contract=contract, supplier=supplier, rank=rank or last + 1)
-    elif rank is not None:
+    if link is not None:
+        if rank is None or rank == link.rank:
+            return SupplierAdded(link, created=False)
         link.rank = rank
+        link.save(update_fields=["rank"])
+        return SupplierAdded(link, created=False, reranked=True)
+    last = contract.contract_suppliers.aggregate(last=Max("rank"))["last"] or 0
+    link = ContractSupplier(contract=contract, supplier=supplier, rank=rank or last + 1)
     link.save()
-    if (
+    made_framework = (
         ContractSupplier.objects.filter(contract=contract).count() > 1
         and contract.kind != ContractKind.FRAMEWORK
-    ):
+    )
+    if made_framework:
         contract.kind = ContractKind.FRAMEWORK
+        contract._history_user = by
         contract.save(update_fields=["kind", "updated"])
-    return link
+    return SupplierAdded(link, created=True, made_framework=made_framework)
 
 
 @transaction.atomic
@@ -199,10 +254,15 @@ def option_add(
     latest = max([contract.end_date, *(o.new_end_date for o in contract.options.all())])
     if new_end_date <= latest:
         raise ValidationError(
-            _("An option must extend the contract beyond %(date)s.") % {"date": latest.strftime("%d.%m.%Y")}
+            {
+                "new_end_date": _("An option must extend the contract beyond %(date)s.")
+                % {"date": _date(latest)}
+            }
         )
     if deadline is not None and deadline > latest:
-        raise ValidationError(_("The deadline must fall before the contract or the previous option ends."))
+        raise ValidationError(
+            {"deadline": _("The deadline must fall before the contract or the previous option ends.")}
+        )
     option = ContractOption(contract=contract, new_end_date=new_end_date, deadline=deadline)
     _save(option, by=by)
     return option
@@ -210,14 +270,28 @@ def option_add(
 
 @transaction.atomic
 def option_exercise(*, organisation: Organisation, option: ContractOption, by=None) -> ContractOption:
-    """Take up an option. Options are taken up in order, so every earlier one must be taken up first."""
+    """Take up an option. Options are taken up in order, so every earlier one must be taken up first;
+    an option never shortens the contract, so one whose new end is not after the contract's current
+    end (:attr:`Contract.effective_end`) is refused."""
     _check_owner(option.contract, organisation)
+    if option.exercised:
+        return option
     earlier = option.contract.options.filter(new_end_date__lt=option.new_end_date, exercised=False)
     if earlier.exists():
         raise ValidationError(_("Exercise the earlier options first."))
-    if not option.exercised:
-        option.exercised = True
-        _save(option, by=by)
+    current = max(
+        [option.contract.end_date, *(o.new_end_date for o in option.contract.options.filter(exercised=True))]
+    )
+    if option.new_end_date <= current:
+        raise ValidationError(
+            _(
+                "The option to extend to %(new_end)s cannot be exercised: the contract already runs "
+                "to %(end)s."
+            )
+            % {"new_end": _date(option.new_end_date), "end": _date(current)}
+        )
+    option.exercised = True
+    _save(option, by=by)
     return option
 
 
@@ -248,7 +322,12 @@ def call_off_add(
     description: str = "",
 ) -> CallOff:
     """Register a call-off (avrop) with its order number. The unit must belong to ``organisation``;
-    members of a collaboration register call-offs on its joint agreements for their own units."""
+    members of a collaboration register call-offs on its joint agreements for their own units.
+
+    A call-off is an order made under the contract, so its date (when given) must fall within the
+    contract's period, options taken up counted: an order before the start or after the end was not
+    made under this contract. The order number is unique on the contract.
+    """
     if (
         contract.organisation_id != organisation.pk
         and not contract.organisation.member_links.filter(member=organisation).exists()
@@ -256,9 +335,19 @@ def call_off_add(
         raise ValidationError(_("The contract belongs to another organisation."))
     if unit is not None and unit.organisation_id != organisation.pk:
         raise ValidationError(_("The unit belongs to another organisation."))
+    order_number = order_number.strip()
+    errors: dict[str, str] = {}
+    if ordered_on is not None and not contract.start_date <= ordered_on <= contract.effective_end:
+        errors["ordered_on"] = _(
+            "A call-off must be ordered while the contract runs, from %(start)s to %(end)s."
+        ) % {"start": _date(contract.start_date), "end": _date(contract.effective_end)}
+    if CallOff.objects.filter(contract=contract, order_number=order_number).exists():
+        errors["order_number"] = _("The contract already has a call-off with this order number.")
+    if errors:
+        raise ValidationError(errors)
     call_off = CallOff(
         contract=contract,
-        order_number=order_number.strip(),
+        order_number=order_number,
         ordered_on=ordered_on,
         unit=unit,
         description=description.strip(),
@@ -344,6 +433,9 @@ def contract_import_preview(
             preview.created.append(row)
             continue
         changed = [name for name, value in _row_values(row).items() if getattr(contract, name) != value]
+        if "end_date" in changed and (error := end_date_error(contract, row.end_date)):
+            preview.errors.append(_("row %(row)s: %(error)s") % {"row": row.row, "error": error})
+            continue
         new_supplier = row.supplier_orgnr not in {
             link.supplier.orgnr for link in contract.contract_suppliers.all()
         }
@@ -459,6 +551,47 @@ def _close_open_rows(rows: Sequence[PriceListRow]) -> dict[int, dt.date | None]:
     return ends
 
 
+def price_list_contract_errors(
+    *, organisation: Organisation, rows: Sequence[tuple[int, str]]
+) -> list[tuple[int, str]]:
+    """The rows of a price list, given as (row number, contract number), that name a contract the
+    organisation may not import prices for, as (row number, error) in row order.
+
+    Only the owner edits a contract: a joint agreement of a collaboration the organisation is a member
+    of is named as such (the collaboration imports its price list); any other number, another
+    tenant's included, is an unknown contract number.
+    """
+    numbers = {number for _row, number in rows}
+    own = set(
+        Contract.objects.filter(organisation=organisation, number__in=numbers).values_list(
+            "number", flat=True
+        )
+    )
+    joint: dict[str, str] = {}
+    for number, owner in (
+        Contract.objects.filter(
+            organisation_id__in=collaboration_list(organisation=organisation).values("pk"),
+            number__in=numbers - own,
+        )
+        .order_by("organisation__name")
+        .values_list("number", "organisation__name")
+    ):
+        joint.setdefault(number, owner)
+    errors = []
+    for row, number in sorted(rows):
+        if number in own:
+            continue
+        if number in joint:
+            text = _(
+                "row %(row)s: %(number)s is a joint agreement of %(owner)s; only %(owner)s can "
+                "import its price list"
+            ) % {"row": row, "number": number, "owner": joint[number]}
+        else:
+            text = _("row %(row)s: unknown contract number %(number)s") % {"row": row, "number": number}
+        errors.append((row, text))
+    return errors
+
+
 def price_list_preview(
     *, organisation: Organisation, rows: Sequence[PriceListRow], today: dt.date | None = None
 ) -> PriceListDiff:
@@ -474,9 +607,10 @@ def price_list_preview(
     numbers = sorted({r.contract_number for r in rows})
     contracts = {c.number: c for c in Contract.objects.filter(organisation=organisation, number__in=numbers)}
     errors = [
-        _("row %(row)s: unknown contract number %(number)s") % {"row": r.row, "number": r.contract_number}
-        for r in rows
-        if r.contract_number not in contracts
+        text
+        for _row, text in price_list_contract_errors(
+            organisation=organisation, rows=[(r.row, r.contract_number) for r in rows]
+        )
     ]
     if errors:
         return PriceListDiff(errors=errors)

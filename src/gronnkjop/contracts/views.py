@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from dataclasses import replace
 from pathlib import Path
 
 from django.contrib import messages
@@ -22,7 +23,8 @@ from gronnkjop.core.permissions import organisation_required
 from gronnkjop.core.roles import Capability
 from gronnkjop.formats.contracts_table import read_contract_table
 from gronnkjop.formats.errors import FormatError, TableError
-from gronnkjop.formats.pricelist import read_price_list, write_price_list
+from gronnkjop.formats.pricelist import PRICE_LIST_COLUMNS, read_price_list, write_price_list
+from gronnkjop.formats.tables import parse_rows, read_rows
 
 from . import selectors, services
 from .dates import add_months
@@ -184,9 +186,26 @@ def option_exercise(request, pk: int):
         messages.success(
             request,
             _("The option is exercised; the contract now runs to %(date)s.")
-            % {"date": option.new_end_date.strftime("%d.%m.%Y")},
+            % {"date": option.contract.effective_end.strftime("%d.%m.%Y")},
         )
     return redirect("contracts:contract_detail", pk=option.contract_id)
+
+
+def _supplier_added_message(added: services.SupplierAdded) -> str:
+    names = {"name": added.link.supplier.name, "rank": added.link.rank}
+    if added.reranked:
+        return _("%(name)s was already on the contract; it is now ranked %(rank)s.") % names
+    if not added.created:
+        return _("%(name)s is already on the contract; nothing is changed.") % names
+    if added.made_framework:
+        return (
+            _(
+                "%(name)s is on the contract, ranked %(rank)s. A contract with several suppliers is a "
+                "framework agreement, so it is now registered as one."
+            )
+            % names
+        )
+    return _("%(name)s is on the contract, ranked %(rank)s.") % names
 
 
 @organisation_required(EDIT)
@@ -195,13 +214,13 @@ def supplier_add(request, pk: int):
     form = SupplierForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            link = services.contract_supplier_add(
-                organisation=request.organisation, contract=contract, **form.cleaned_data
+            added = services.contract_supplier_add(
+                organisation=request.organisation, contract=contract, by=request.user, **form.cleaned_data
             )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, _("%(name)s is on the contract.") % {"name": link.supplier.name})
+            messages.success(request, _supplier_added_message(added))
             return redirect("contracts:contract_detail", pk=contract.pk)
     return _form_page(request, form=form, title=_("Add supplier"), contract=contract)
 
@@ -304,18 +323,44 @@ def _unstage(request, kind: str) -> None:
         default_storage.delete(entry["name"])
 
 
-def _table_errors(exc: FormatError, filename: str) -> list[str]:
+def _table_errors(exc: FormatError, filename: str, row_errors=None) -> list[str]:
     """The errors of a file the user uploaded as ``filename``, in the interface language: one per
-    bad row, or what is wrong with the file (never the server's path of it)."""
+    bad row, or what is wrong with the file (never the server's path of it). ``row_errors`` gives
+    further (row, error) pairs found in the same pass, listed with the bad cells in row order."""
     language = get_language()
     if isinstance(exc, TableError):
-        return [e.text(language) for e in exc.errors]
+        found = [(e.row, e.text(language)) for e in exc.errors] + list(row_errors or [])
+        return [text for _row, text in sorted(found, key=lambda pair: pair[0])]
     return [exc.text(language, file=filename)]
 
 
-def _import_page(request, *, kind: str, reader, preview, apply, template: str, done):
+#: The contract number column of a price list alone, so the numbers of a file with bad cells elsewhere
+#: can still be checked in the same pass.
+_CONTRACT_NUMBER_ONLY = tuple(
+    replace(column, required=False, optional=True)
+    for column in PRICE_LIST_COLUMNS
+    if column.name == "contract_number"
+)
+
+
+def _price_list_contract_errors(request, path: str) -> list[tuple[int, str]]:
+    """The rows of a price list with bad cells that also name a contract the organisation may not
+    import prices for (see :func:`services.price_list_contract_errors`)."""
+    try:
+        rows = parse_rows(read_rows(path), _CONTRACT_NUMBER_ONLY)
+    except FormatError:
+        return []
+    return services.price_list_contract_errors(
+        organisation=request.organisation,
+        rows=[(row.row, row["contract_number"]) for row in rows if row["contract_number"]],
+    )
+
+
+def _import_page(request, *, kind: str, reader, preview, apply, template: str, done, row_errors=None):
     """The shared flow of both imports: GET shows the upload form; POST with a file reads it and shows
-    what would change; POST with ``confirm`` applies the staged file and goes to ``done``."""
+    what would change; POST with ``confirm`` applies the staged file and goes to ``done``. When the
+    file has bad cells, ``row_errors(path)`` adds the (row, error) pairs the preview would report, so
+    one upload shows every error."""
     form = TableUploadForm()
     context: dict = {"form": form}
     if request.method == "POST" and "confirm" in request.POST:
@@ -339,8 +384,9 @@ def _import_page(request, *, kind: str, reader, preview, apply, template: str, d
             try:
                 rows = reader(default_storage.path(name))
             except FormatError as exc:
+                more = row_errors(default_storage.path(name)) if row_errors else []
                 _unstage(request, kind)
-                context["errors"] = _table_errors(exc, form.cleaned_data["file"].name)
+                context["errors"] = _table_errors(exc, form.cleaned_data["file"].name, more)
             else:
                 context["preview"] = preview(rows)
                 context["filename"] = form.cleaned_data["file"].name
@@ -378,6 +424,7 @@ def price_list_import(request):
         apply=apply,
         template="contracts/price_list_import.html",
         done=done,
+        row_errors=lambda path: _price_list_contract_errors(request, path),
     )
 
 
@@ -416,10 +463,13 @@ def _months(events) -> list[tuple[dt.date, list]]:
 
 @organisation_required()
 def annual_cycle(request):
+    """The overdue deadlines (see :func:`selectors.annual_cycle_overdue`) and those of the next
+    twelve months from today, by month."""
     start = timezone.localdate()
     end = add_months(start, 12)
     events = selectors.annual_cycle(organisation=request.organisation, start=start, end=end)
     context = {
+        "overdue": selectors.annual_cycle_overdue(organisation=request.organisation, today=start),
         "months": _months(events),
         "start": start,
         "last": end - dt.timedelta(days=1),
@@ -430,8 +480,13 @@ def annual_cycle(request):
 
 @organisation_required()
 def annual_cycle_ics_view(request):
-    start = timezone.localdate().replace(day=1)
-    events = selectors.annual_cycle(organisation=request.organisation, start=start, end=add_months(start, 24))
+    """The page's events as a calendar: the overdue deadlines on their own dates and those of the
+    next 24 months from today."""
+    start = timezone.localdate()
+    events = [
+        *selectors.annual_cycle_overdue(organisation=request.organisation, today=start),
+        *selectors.annual_cycle(organisation=request.organisation, start=start, end=add_months(start, 24)),
+    ]
     body = annual_cycle_ics(
         events=events,
         name=_("Annual cycle – %(organisation)s") % {"organisation": request.organisation.name},
