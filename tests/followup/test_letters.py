@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 from decimal import Decimal
@@ -145,3 +146,63 @@ def test_letter_downloads(claim, users_a, login):
     assert docx.status_code == 200
     assert docx.content[:2] == b"PK"
     assert "Fakturerte priser skal være i samsvar med avtalt prisliste." in page.content.decode()
+
+
+def _pdf_text(pdf: bytes, *options: str) -> str:
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed: the PDF's text cannot be read")
+    command = ["pdftotext", *options, "-", "-"]
+    return subprocess.run(command, input=pdf, capture_output=True, check=True).stdout.decode()
+
+
+def test_the_organisation_numbers_are_formatted_in_html_pdf_and_docx(claim, users_a, login):
+    from docx import Document
+
+    page = login(users_a["avtaleforvalter"]).get(reverse("followup:claim_letter", args=[claim.pk]))
+    html = page.content.decode()
+    assert "<strong>Dulten kommune</strong><br>Org.nr. 940 080 177</p>" in html
+    assert "Til: Interiørhuset Møbler AS<br>Org.nr. 920 000 118</p>" in html
+    letter = claim_letter(claim=claim, by=users_a["avtaleforvalter"])
+    document = Document(io.BytesIO(letter_docx(letter)))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert paragraphs[0] == "Dulten kommune\nOrg.nr. 940 080 177"
+    assert "Til: Interiørhuset Møbler AS\nOrg.nr. 920 000 118" in paragraphs
+    text = _pdf_text(letter_pdf(letter))
+    assert "Org.nr. 940 080 177" in text
+    assert "Org.nr. 920 000 118" in text
+    assert "940080177" not in text and "920000118" not in text
+
+
+def test_a_long_invoice_number_is_not_broken_in_the_pdf_table(org_a, users_a, contract_a):
+    from fpdf import FPDF
+
+    from gronnkjop.followup.letters import COLUMN_WIDTHS, column_widths
+
+    invoice = make_invoice(
+        org_a,
+        "WALK-990/01",
+        day=D(2026, 3, 2),
+        contract=contract_a,
+        lines=[("A-1", "40", "25.00", contract_a)],
+    )
+    [claim] = claim_create(
+        organisation=org_a,
+        deviations=[make_deviation(invoice, "PRICE_ABOVE_AGREEMENT", "200.00")],
+        by=users_a["avtaleforvalter"],
+    )
+    text = _pdf_text(letter_pdf(claim_letter(claim=claim, by=users_a["avtaleforvalter"])), "-layout")
+    # the table's row as laid out: the whole number, then the date and the rest of the row
+    assert re.search(r"^WALK-990/01 02\.03\.2026 +1 +A-1 Vare A-1 .* 40 +200,00 kr$", text, re.MULTILINE)
+    # the columns: the invoice column is widened to the number, the others keep their words whole,
+    # and together they fill the page's width
+    pdf = FPDF(unit="mm", format="A4")
+    pdf.set_font("Helvetica", "", 7.5)
+    rows = [["Faktura", "Dato", "Linje", "Vare", "Avvik", "Avtalt", "Fakturert", "Antall", "Beløp"]]
+    rows.append(
+        ["WALK-990/01", "02.03.2026", "1", "A-1 Vare A-1", "Pris over avtalt pris", "x", "x", "40", "x"]
+    )
+    widths = column_widths(pdf, rows, 170)
+    assert round(sum(widths), 6) == 170
+    assert widths[0] >= pdf.get_string_width("WALK-990/01") + 2 * pdf.c_margin
+    assert widths[0] > COLUMN_WIDTHS[0]
+    assert widths[3] < COLUMN_WIDTHS[3]  # the room came from the item's text, which breaks between words

@@ -196,3 +196,24 @@ def test_a_ledger_xml_that_is_not_saft_is_named_as_uploaded(users_a, login):
     assert response.context["errors"] == [
         "hovedbok.xml, linje 2: filen er ikke en SAF-T Financial-fil: rotelementet er 'note', ikke AuditFile"
     ]
+
+
+def test_an_empty_file_is_rejected_on_its_own_by_name_and_the_others_are_imported(users_a, org_a, login):
+    files = [
+        SimpleUploadedFile("tom.xml", b"", content_type="application/xml"),
+        SimpleUploadedFile("e1.xml", ehf_document("E-1"), content_type="application/xml"),
+    ]
+    client = login(users_a["avtaleforvalter"])
+    response = client.post(reverse("followup:import"), {"what": "ehf", "ehf-files": files})
+    batch = ImportBatch.objects.get()
+    assert response["Location"] == reverse("followup:import_detail", args=[batch.pk])
+    assert (batch.source, batch.imported, batch.skipped, batch.rejected) == ("tom.xml, e1.xml", 1, 0, 1)
+    assert list(Invoice.objects.values_list("number", flat=True)) == ["E-1"]
+    page = client.get(response["Location"])
+    assert [
+        (item["file"], [(e["rule"], e["message"]) for e in item["errors"]])
+        for item in page.context["rejected"]
+    ] == [("tom.xml", [("XML", "tom.xml: filen er tom")])]
+    html = page.content.decode()
+    assert '<h3 class="ds-heading" data-size="xs">tom.xml</h3>' in html
+    assert "<td>tom.xml: filen er tom</td>" in html

@@ -11,7 +11,7 @@ from gronnkjop.contracts.forms import DateInput
 from gronnkjop.core.forms import Form
 
 from .models import DeviationCode, DeviationStatus, GainKind
-from .services.claims import step_date_error
+from .services.claims import gain_errors, settled_amount_error, step_date_error
 
 UPLOAD_LIMIT = 50 * 1024 * 1024  # bytes, for all files of one upload together
 
@@ -129,12 +129,13 @@ class DismissForm(Form):
 
 class ClaimTransitionForm(Form):
     on = forms.DateField(label=_("Date"), widget=TypedDateInput())
+    # read by the project's DecimalInput (``750,50 kr`` and ``1 234,50`` work); above zero and not
+    # above the amount claimed is checked in clean_amount, as by claim_transition
     amount = forms.DecimalField(
         label=_("Amount"),
         required=False,
         max_digits=16,
         decimal_places=2,
-        min_value=0,
         help_text=_("Empty: the amount claimed."),
     )
     note = forms.CharField(
@@ -157,10 +158,19 @@ class ClaimTransitionForm(Form):
                 raise forms.ValidationError(problem, code="step_date")
         return on
 
+    def clean_amount(self):
+        amount = self.cleaned_data["amount"]
+        if self.claim is not None and amount is not None:
+            problem = settled_amount_error(self.claim, amount)
+            if problem:
+                raise forms.ValidationError(problem, code="amount")
+        return amount
+
 
 class GainForm(Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=GainKind.choices)
-    amount = forms.DecimalField(label=_("Amount (kr)"), max_digits=16, decimal_places=2, min_value=0)
+    # above zero and not above GAIN_CEILING (see there why), checked in clean_amount as by gain_record
+    amount = forms.DecimalField(label=_("Amount (kr)"), max_digits=16, decimal_places=2)
     on = forms.DateField(
         label=_("Date"), widget=TypedDateInput(), help_text=_("The gain counts for this date's year.")
     )
@@ -179,6 +189,22 @@ class GainForm(Form):
         self.fields["contract"].choices = [("", _("None"))] + [
             (c.pk, f"{c.number} {c.title}") for c in contracts
         ]
+        # the date picker offers no day after today (clean_on checks it all the same)
+        self.fields["on"].widget.attrs["max"] = timezone.localdate().isoformat()
+
+    def clean_amount(self):
+        amount = self.cleaned_data["amount"]
+        problem = gain_errors(amount, None).get("amount")
+        if problem:
+            raise forms.ValidationError(problem, code="amount")
+        return amount
+
+    def clean_on(self):
+        on = self.cleaned_data["on"]
+        problem = gain_errors(None, on).get("on")
+        if problem:
+            raise forms.ValidationError(problem, code="future")
+        return on
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -186,8 +212,13 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultipleFileField(forms.FileField):
+    """Several files in one field. An empty file is let through (``allow_empty_file``): the importer
+    rejects that one document, named, with the reason «filen er tom», and imports the others; the
+    field's own «Filen er tom.» would refuse the whole upload without saying which file."""
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".xml,.zip"}))
+        kwargs.setdefault("allow_empty_file", True)
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):

@@ -21,8 +21,10 @@ from pathlib import Path
 from django.utils import timezone, translation
 
 from gronnkjop.core.templatetags.gk import format_number, kr
+from gronnkjop.core.validators import format_orgnr
 
 from .models import Claim, DeviationCode, Invoice
+from .templatetags.followup import antall
 
 ANSWER_DAYS = 30
 
@@ -105,11 +107,11 @@ def _line(deviation, invoice_numbers: dict[int, str]) -> LetterLine:
     code = deviation.code
     agreed = invoiced = quantity = "–"
     if line is not None:
-        quantity = format_number(line.quantity, 2).removesuffix(",00")
+        quantity = antall(line.quantity)
         invoiced = _price(line.net_unit_price)
     if code == DeviationCode.PRICE_ABOVE_AGREEMENT:
         agreed, invoiced = _price(evidence["agreed_unit_price"]), _price(evidence["invoiced_unit_price"])
-        quantity = format_number(Decimal(evidence["quantity"]), 2).removesuffix(",00")
+        quantity = antall(evidence["quantity"])
     elif code == DeviationCode.ARTICLE_NOT_IN_PRICE_LIST:
         agreed = "ikke i prislisten"
     elif code == DeviationCode.MARKUP_ABOVE_AGREEMENT:
@@ -258,6 +260,44 @@ def _font_files() -> tuple[Path, Path] | None:
     return None
 
 
+#: The table's columns in proportion (invoice, date, line, item, deviation, agreed, invoiced, quantity,
+#: amount); :func:`column_widths` widens a column whose longest word would not fit.
+COLUMN_WIDTHS = (16, 19, 10, 29, 22, 19, 19, 12, 24)
+
+
+def _widest_words(pdf, rows: list[list[str]]) -> list[float]:
+    """Per column, the width in mm of its longest word in the current font (headings, the first row,
+    in bold) plus the cell's margins left and right."""
+    family, size = pdf.font_family, pdf.font_size_pt
+    room = 2 * pdf.c_margin + 0.5  # the text's margins in the cell, and a little for the border
+    widest = [0.0] * len(rows[0])
+    for index, row in enumerate(rows):
+        pdf.set_font(family, "B" if index == 0 else "", size)
+        for column, value in enumerate(row):
+            for word in value.split(" "):
+                if word:
+                    widest[column] = max(widest[column], pdf.get_string_width(word) + room)
+    pdf.set_font(family, "", size)
+    return widest
+
+
+def column_widths(pdf, rows: list[list[str]], width: float) -> list[float]:
+    """The table's column widths in mm, together ``width``: :data:`COLUMN_WIDTHS` scaled, but wide
+    enough for each column's longest word in the current font, so that an invoice number such as
+    ``WALK-990/01`` or an amount is not broken in the middle. The room taken comes from the columns
+    with room to spare (the item and deviation texts, which break between words)."""
+    scale = width / sum(COLUMN_WIDTHS)
+    needed = _widest_words(pdf, rows)
+    widths = [max(w * scale, n) for w, n in zip(COLUMN_WIDTHS, needed, strict=True)]
+    over = sum(widths) - width
+    spare = [max(0.0, w - n) for w, n in zip(widths, needed, strict=True)]
+    if over > 0 and sum(spare) > 0:
+        share = min(1.0, over / sum(spare))
+        widths = [w - s * share for w, s in zip(widths, spare, strict=True)]
+    total = sum(widths)
+    return [w * width / total for w in widths]  # exactly ``width``, even when nothing could give
+
+
 def letter_pdf(letter: ClaimLetter) -> bytes:
     from fpdf import FPDF
     from fpdf.fonts import FontFace
@@ -296,9 +336,9 @@ def letter_pdf(letter: ClaimLetter) -> bytes:
     pdf.cell(width / 2, 6, text(letter.sender))
     pdf.set_font(family, "", 10)
     pdf.cell(width / 2, 6, text(f"{letter.date:%d.%m.%Y}"), align="R", new_x="LMARGIN", new_y="NEXT")
-    paragraph(f"Org.nr. {letter.sender_orgnr}", gap=6)
+    paragraph(f"Org.nr. {format_orgnr(letter.sender_orgnr)}", gap=6)
     paragraph(f"Til: {letter.recipient}", gap=0)
-    paragraph(f"Org.nr. {letter.recipient_orgnr}", gap=4)
+    paragraph(f"Org.nr. {format_orgnr(letter.recipient_orgnr)}", gap=4)
     paragraph(f"Vår referanse: {letter.claim.number}    Avtale: {letter.contract}", gap=6)
     paragraph(letter.subject, size=14, style="B", gap=3)
     paragraph(letter.intro, gap=3)
@@ -308,19 +348,20 @@ def letter_pdf(letter: ClaimLetter) -> bytes:
             paragraph(f"•  {clause}", gap=1)
         pdf.ln(2)
     pdf.set_font(family, "", 7.5)
-    widths = (16, 19, 10, 29, 22, 19, 19, 12, 24)
-    scale = width / sum(widths)
+    rows = [
+        [text(h) for h in HEADERS],
+        *([text(c) for c in _cells(line)] for line in letter.lines),
+        [text("Sum krav"), "", "", "", "", "", "", "", text(kr(letter.total))],
+    ]
     with pdf.table(
-        col_widths=[w * scale for w in widths],
+        col_widths=column_widths(pdf, rows, width),
         text_align=("LEFT", "LEFT", "LEFT", "LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"),
         headings_style=FontFace(emphasis="BOLD"),
         line_height=3.6,
         width=width,
     ) as table:
-        table.row([text(h) for h in HEADERS])
-        for line in letter.lines:
-            table.row([text(c) for c in _cells(line)])
-        table.row([text("Sum krav"), "", "", "", "", "", "", "", text(kr(letter.total))])
+        for row in rows:
+            table.row(row)
     pdf.ln(4)
     paragraph(letter.request, gap=3)
     paragraph(letter.contact, gap=6)
@@ -344,10 +385,10 @@ def letter_docx(letter: ClaimLetter) -> bytes:
     style.font.size = Pt(10)
     header = document.add_paragraph()
     header.add_run(letter.sender).bold = True
-    header.add_run(f"\nOrg.nr. {letter.sender_orgnr}")
+    header.add_run(f"\nOrg.nr. {format_orgnr(letter.sender_orgnr)}")
     date = document.add_paragraph(f"{letter.date:%d.%m.%Y}")
     date.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    document.add_paragraph(f"Til: {letter.recipient}\nOrg.nr. {letter.recipient_orgnr}")
+    document.add_paragraph(f"Til: {letter.recipient}\nOrg.nr. {format_orgnr(letter.recipient_orgnr)}")
     document.add_paragraph(f"Vår referanse: {letter.claim.number}\nAvtale: {letter.contract}")
     document.add_heading(letter.subject, level=1)
     document.add_paragraph(letter.intro)

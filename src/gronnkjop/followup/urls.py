@@ -22,6 +22,7 @@ urlpatterns = [
     path("krav/<int:pk>/brev.docx", views.claim_letter_docx, name="claim_letter_docx"),
     path("gevinster/", views.gain_list, name="gain_list"),
     path("gevinster/<int:pk>/", views.gain_detail, name="gain_detail"),
+    path("gevinster/<int:pk>/slett/", views.gain_delete_view, name="gain_delete"),
     path("import/", views.import_page, name="import"),
     path("import/<int:pk>/", views.import_detail, name="import_detail"),
     path("kontroll/", views.control_run_view, name="control_run"),

@@ -22,10 +22,11 @@ from django.utils.dates import MONTHS_3
 from django.utils.http import urlencode
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from gronnkjop.core.permissions import organisation_required
 from gronnkjop.core.roles import Capability
+from gronnkjop.core.templatetags.gk import kr
 from gronnkjop.formats.errors import FormatError, TableError
 
 from . import selectors
@@ -50,6 +51,7 @@ from .services import (
     control_run,
     deviation_dismiss,
     deviation_reopen,
+    gain_delete,
     gain_record,
     invoice_import,
     saft_import,
@@ -604,11 +606,42 @@ def gain_list(request):
     return render(request, "followup/gain_list.html", context)
 
 
+def _gain(request, pk: int):
+    return get_object_or_404(selectors.gain_list(organisation=request.organisation), pk=pk)
+
+
 @organisation_required()
 def gain_detail(request, pk: int):
-    gain = get_object_or_404(selectors.gain_list(organisation=request.organisation), pk=pk)
+    gain = _gain(request, pk)
     history = list(gain.history.select_related("history_user").order_by("-history_date", "-history_id"))
     return render(request, "followup/gain_detail.html", {"gain": gain, "history": history})
+
+
+@require_http_methods(["GET", "POST"])
+@organisation_required(EDIT)
+def gain_delete_view(request, pk: int):
+    """GET: ask to confirm; POST: delete a gain recorded by hand (its history keeps who deleted it).
+    A gain from a refund claim is corrected through the claim and is not deleted here."""
+    gain = _gain(request, pk)
+    if gain.claim_id is not None:
+        messages.error(
+            request,
+            _("A gain from a refund claim cannot be deleted; it is corrected through the claim."),
+        )
+        return redirect("followup:gain_detail", pk=gain.pk)
+    if request.method == "POST":
+        try:
+            gain_delete(organisation=request.organisation, gain=gain, by=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("followup:gain_detail", pk=gain.pk)
+        messages.success(
+            request,
+            _("The gain “%(description)s” (%(amount)s) is deleted.")
+            % {"description": gain.description, "amount": kr(gain.amount)},
+        )
+        return redirect("followup:gain_list")
+    return render(request, "followup/gain_delete.html", {"gain": gain})
 
 
 # --- Imports, control runs, ledger ----------------------------------------------------------------

@@ -8,6 +8,7 @@ from .claims import (
     claim_withdraw,
     deviation_dismiss,
     deviation_reopen,
+    gain_delete,
     gain_record,
     step_date_error,
 )
@@ -26,6 +27,7 @@ __all__ = [
     "deviation_dismiss",
     "deviation_key",
     "deviation_reopen",
+    "gain_delete",
     "gain_record",
     "invoice_import",
     "saft_import",

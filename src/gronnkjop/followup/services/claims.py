@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gronnkjop.core.models import Organisation
-from gronnkjop.core.templatetags.gk import dato
+from gronnkjop.core.templatetags.gk import dato, kr
 
 from ..models import Claim, ClaimStatus, Deviation, DeviationStatus, Gain, GainKind
 
@@ -72,6 +72,43 @@ def step_date_error(claim: Claim, to: str, on: dt.date) -> str | None:
     if created and on < created:
         return _("The date cannot be before the claim was created (%(date)s).") % {"date": dato(created)}
     return None
+
+
+def settled_amount_error(claim: Claim, amount: Decimal) -> str | None:
+    """Why ``amount`` cannot be what the supplier refunded or credited on ``claim``, or None when it
+    can: it must be above zero and not more than the amount claimed (more would book a gain that was
+    never claimed)."""
+    if amount <= 0:
+        return _("The amount must be above zero.")
+    if amount > claim.amount:
+        return _("The amount cannot be more than the amount claimed (%(amount)s).") % {
+            "amount": kr(claim.amount)
+        }
+    return None
+
+
+#: The largest gain that can be recorded by hand. The model's ``max_digits`` (16) would take
+#: 99 999 999 999 999,99 kr, which is how a typing error got in. One documented gain above
+#: 1 000 000 000 kr (a billion) is more than a large municipality's whole yearly spend under most of
+#: its agreements (Sirkula documented 4.4 MNOK in a full year), so it is refused as a mistake.
+GAIN_CEILING = Decimal("1000000000")
+
+
+def gain_errors(amount: Decimal | None, on: dt.date | None) -> dict[str, str]:
+    """Why a gain recorded by hand cannot have ``amount`` or ``on``, per field (empty when it can):
+    the amount above zero and not above :data:`GAIN_CEILING`, the date not after today (Oslo time)."""
+    errors = {}
+    if amount is not None:
+        if amount <= 0:
+            errors["amount"] = _("The amount must be above zero.")
+        elif amount > GAIN_CEILING:
+            errors["amount"] = _("The amount cannot be more than %(ceiling)s.") % {
+                "ceiling": kr(GAIN_CEILING, 0)
+            }
+    today = timezone.localdate()
+    if on is not None and on > today:
+        errors["on"] = _("The date cannot be in the future (today is %(today)s).") % {"today": dato(today)}
+    return errors
 
 
 def _check(organisation: Organisation, deviations: list[Deviation]) -> None:
@@ -197,8 +234,9 @@ def claim_transition(
         claim.answered_on = on
     if to in {ClaimStatus.REFUNDED, ClaimStatus.CREDITED}:
         amount = claim.amount if amount is None else Decimal(amount)
-        if amount <= 0:
-            raise ValidationError(_("The amount must be above zero."))
+        problem = settled_amount_error(claim, amount)
+        if problem:
+            raise ValidationError({"amount": [problem]})
         claim.refunded_amount, claim.refunded_on = amount, on
         Gain.objects.create(
             organisation=organisation,
@@ -269,8 +307,9 @@ def gain_record(
     """Record a gain documented outside a claim (e.g. a price cut won in a follow-up meeting)."""
     if contract is not None and contract.organisation_id not in _usable(organisation):
         raise ValidationError(_("The contract belongs to another organisation."))
-    if Decimal(amount) <= 0:
-        raise ValidationError(_("The amount must be above zero."))
+    problems = gain_errors(Decimal(amount), on)
+    if problems:
+        raise ValidationError({field: [problem] for field, problem in problems.items()})
     return Gain.objects.create(
         organisation=organisation,
         kind=kind,
@@ -283,6 +322,21 @@ def gain_record(
         description=description,
         created_by=by,
     )
+
+
+@transaction.atomic
+def gain_delete(*, organisation: Organisation, gain: Gain, by=None) -> None:
+    """Delete a gain recorded by hand (a mistake); the gain's history keeps it, with who deleted it.
+    A gain that came from a refund claim is the claim's refund or credit note and cannot be deleted:
+    it is corrected through the claim."""
+    if gain.organisation_id != organisation.pk:
+        raise ValidationError(_("The gain belongs to another organisation."))
+    if gain.claim_id is not None:
+        raise ValidationError(
+            _("A gain from a refund claim cannot be deleted; it is corrected through the claim.")
+        )
+    gain._history_user = by
+    gain.delete()
 
 
 def _usable(organisation: Organisation) -> list[int]:

@@ -98,9 +98,24 @@ def _kr4(value) -> str:
     return kr(number, decimals)
 
 
+@register.filter
+def antall(value) -> str:
+    """A quantity with as many decimals as it needs, Norwegian style: ``Decimal("40.0000")`` → ``40``,
+    ``2.5`` → ``2,5``, ``1250.125`` → ``1 250,125``. Empty for None or text that is not a number."""
+    if value is None or value == "":
+        return ""
+    try:
+        number = Decimal(str(value))
+    except ArithmeticError:
+        return ""
+    if not number.is_finite():
+        return ""
+    exponent = number.normalize().as_tuple().exponent
+    return format_number(number, max(0, -int(exponent)))
+
+
 def _number(value) -> str:
-    number = Decimal(str(value))
-    return format_number(number, 0 if number == number.to_integral_value() else 2)
+    return antall(value)
 
 
 def _pct(value) -> str:
