@@ -154,6 +154,8 @@ def test_a_unit_code_taken_by_another_unit_is_refused_on_the_code_field(client, 
     )
     assert response.status_code == 200
     assert response.context["form"].errors == {"code": ["En annen enhet i organisasjonen har denne koden."]}
+    response = client.post(reverse("core:unit_create"), {"name": "RÅDHUSET", "code": "3701", "active": "on"})
+    assert response.context["form"].errors == {"name": ["En annen enhet i organisasjonen har dette navnet."]}
     # another organisation's codes are its own
     response = client.post(
         reverse("core:unit_create"), {"name": "Nytt kontor", "code": "3800", "active": "on"}

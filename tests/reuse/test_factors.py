@@ -81,3 +81,17 @@ def test_our_own_texts_of_the_table_follow_the_interface_language(users_a, clien
     assert "<td>Not set yet</td>" in body
     assert "Ingen publisert faktor" not in body
     assert "TU Berlin 2005 model, as quoted by puc.be" in body  # a published source as it was written
+
+
+def test_every_published_basis_is_listed_for_translation_and_reads_in_bokmal(users_a, client):
+    from gronnkjop.reuse.factor_fixture import ROWS
+    from gronnkjop.reuse.item_types import PUBLISHED_BASES
+
+    assert sorted(set(PUBLISHED_BASES)) == sorted({row[4] for row in ROWS})
+    client.force_login(users_a["leder"])
+    body = client.get(reverse("reuse:factor_list")).content.decode()
+    assert "<td>ny 300 kg mot brukt 75 kg per bærbar PC</td>" in body
+    assert "DFØ example bank, used PC equipment in Sør-Varanger" in body  # a source cites, as written
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    body = client.get(reverse("reuse:factor_list")).content.decode()
+    assert "<td>new 300 kg vs used 75 kg per laptop</td>" in body

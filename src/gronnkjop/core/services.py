@@ -87,8 +87,12 @@ def unit_save(
         raise ValidationError(_("The unit belongs to another organisation."))
     unit = unit or Unit(organisation=organisation)
     unit.name, unit.code, unit.address, unit.active = name.strip(), code.strip(), address.strip(), active
-    if Unit.objects.filter(organisation=organisation, code=unit.code).exclude(pk=unit.pk).exists():
+    others = Unit.objects.filter(organisation=organisation).exclude(pk=unit.pk)
+    if others.filter(code=unit.code).exists():
         raise ValidationError({"code": _("Another unit of the organisation has this code.")})
+    # two «Dulten bibliotek» in every unit list; compared in Python, since SQLite folds ASCII letters only
+    if unit.name.casefold() in {name.casefold() for name in others.values_list("name", flat=True)}:
+        raise ValidationError({"name": _("Another unit of the organisation has this name.")})
     unit.full_clean()
     unit.save()
     return unit
