@@ -389,3 +389,29 @@ def test_joint_agreement_errors_are_in_english_when_english_is_chosen(login, use
     assert response.context["errors"] == [
         "row 4: SAM-201 is a joint agreement of Samarbeidet; only Samarbeidet can import its price list"
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "taken"),
+    [
+        ("kontrakt.pdf", b"MZ\x90\x00\x03\x00\x00\x00", False),  # a program renamed to .pdf
+        ("kontrakt.pdf", b"%PDF-1.7\n", True),
+        ("bilag.docx", b"PK\x03\x04\x14\x00", True),
+        ("bilag.docx", b"%PDF-1.7\n", False),
+        ("notat.txt", "Møtereferat 12.03.2026".encode(), True),
+        ("notat.txt", b"\x7fELF\x02\x01\x01\x00", False),
+        ("bilde.png", b"\x89PNG\r\n\x1a\n\x00\x00", True),
+    ],
+)
+def test_a_document_must_be_what_its_name_says(login, users_a, contract_a, name, content, taken):
+    client = login(users_a["avtaleforvalter"])
+    response = client.post(
+        reverse("contracts:document_upload", args=[contract_a.pk]),
+        {"title": "Vedlegg", "file": SimpleUploadedFile(name, content)},
+    )
+    assert ContractDocument.objects.count() == (1 if taken else 0)
+    if not taken:
+        extension = name.rsplit(".", 1)[1]
+        assert response.context["form"].errors == {
+            "file": [f"Filen {name} er ikke en .{extension}-fil: innholdet stemmer ikke med navnet."]
+        }

@@ -152,6 +152,29 @@ DOCUMENT_EXTENSIONS = (
 )
 
 
+_ZIP = (b"PK\x03\x04", b"PK\x05\x06")  # Office Open XML, OpenDocument and ZIP are ZIP archives
+_OLE = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",)  # old Word and Excel files, Outlook messages
+#: How each kind of document begins (its "magic number"); None: plain text.
+DOCUMENT_SIGNATURES: dict[str, tuple[bytes, ...] | None] = {
+    "pdf": (b"%PDF-",),
+    **dict.fromkeys(("docx", "xlsx", "pptx", "odt", "ods", "odp", "zip"), _ZIP),
+    **dict.fromkeys(("doc", "xls", "msg"), _OLE),
+    "rtf": (b"{\\rtf",),
+    "png": (b"\x89PNG\r\n\x1a\n",),
+    **dict.fromkeys(("jpg", "jpeg"), (b"\xff\xd8\xff",)),
+    **dict.fromkeys(("txt", "csv", "xml", "eml"), None),
+}
+
+
+def content_matches_extension(head: bytes, extension: str) -> bool:
+    """Whether a file that begins with ``head`` is what its ``extension`` says: a program renamed
+    to ``.pdf`` is not a PDF. Text files must hold no NUL byte (which no text has, and programs do)."""
+    signatures = DOCUMENT_SIGNATURES.get(extension.lower(), ())
+    if signatures is None:
+        return b"\x00" not in head
+    return any(head.startswith(signature) for signature in signatures)
+
+
 class DocumentForm(Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     file = forms.FileField(
@@ -160,6 +183,19 @@ class DocumentForm(Form):
         help_text=_("PDF, office documents, pictures, e-mails or a ZIP archive of them."),
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(f".{e}" for e in DOCUMENT_EXTENSIONS)}),
     )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        extension = upload.name.rsplit(".", 1)[-1] if "." in upload.name else ""
+        upload.seek(0)
+        head = upload.read(4096)
+        upload.seek(0)
+        if not content_matches_extension(head, extension):
+            raise forms.ValidationError(
+                _("The file %(name)s is not a .%(ext)s file inside: its content does not match its name.")
+                % {"name": upload.name, "ext": extension.lower()}
+            )
+        return upload
 
 
 class CallOffForm(Form):
