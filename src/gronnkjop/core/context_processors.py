@@ -21,13 +21,18 @@ def navigation(request):
     return {"nav_items": items_for(request)}
 
 
+def own_referrer(request) -> str:
+    """The page the request came from when it is one of ours, else ''."""
+    referrer = request.headers.get("Referer", "")
+    if referrer and url_has_allowed_host_and_scheme(referrer, allowed_hosts={request.get_host()}):
+        return referrer
+    return ""
+
+
 def back(request) -> dict:
     """``back``: where to return after the language switch or from a page that only a form leads to.
     The address itself for a page one can open (GET); after a form was sent, the page the form was
     on (the referrer, when it is ours), since the form's own address cannot be opened again."""
     if request.method in ("GET", "HEAD"):
         return {"back": request.get_full_path()}
-    referrer = request.headers.get("Referer", "")
-    if referrer and url_has_allowed_host_and_scheme(referrer, allowed_hosts={request.get_host()}):
-        return {"back": referrer}
-    return {"back": "/"}
+    return {"back": own_referrer(request) or "/"}

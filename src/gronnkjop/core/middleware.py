@@ -10,8 +10,8 @@ from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 
+from .context_processors import own_referrer
 from .selectors import access_for_user
 
 SESSION_KEY = "gronnkjop_organisation_id"
@@ -65,10 +65,8 @@ class MethodNotAllowedPage:
             and "html" in request.headers.get("Accept", "text/html")
             and not request.path.startswith("/api/")
         ):
-            referrer = request.headers.get("Referer", "")
-            ours = referrer and url_has_allowed_host_and_scheme(referrer, allowed_hosts={request.get_host()})
             # ``back`` (also the language switch's target) is where the user came from, not here
-            page = render(request, "405.html", {"back": referrer if ours else ""}, status=405)
+            page = render(request, "405.html", {"back": own_referrer(request)}, status=405)
             if response.has_header("Allow"):
                 page["Allow"] = response["Allow"]
             return page

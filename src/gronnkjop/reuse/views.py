@@ -341,6 +341,7 @@ def reservation_action(request, pk: int, action: str):
         messages.error(request, _("You may not do that."))
         return redirect("reuse:reservation_detail", pk=pk)
     common = {"organisation": organisation, "reservation": reservation, "by": request.user}
+    form = None  # the action's form, whose labels name the fields of a service's errors
     try:
         if action == "approve":
             services.reservation_approve(**common)
@@ -364,7 +365,7 @@ def reservation_action(request, pk: int, action: str):
             services.reservation_hand_over(**common, **form.cleaned_data)
             done = _("The hand-over is recorded with its saving.")
     except ValidationError as exc:
-        messages.error(request, _errors(exc, HandoverForm() if action == "hand_over" else None))
+        messages.error(request, _errors(exc, form))
     else:
         messages.success(request, done)
     return redirect("reuse:reservation_detail", pk=pk)

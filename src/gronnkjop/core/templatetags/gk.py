@@ -62,6 +62,22 @@ def tall(value, decimals: int = 0) -> str:
 
 
 @register.filter
+def antall(value) -> str:
+    """A quantity with as many decimals as it needs, Norwegian style: ``Decimal("40.0000")`` → ``40``,
+    ``2.5`` → ``2,5``, ``1250.125`` → ``1 250,125``. Empty for None or text that is not a number."""
+    if value is None or value == "":
+        return ""
+    try:
+        number = Decimal(str(value))
+    except ArithmeticError:
+        return ""
+    if not number.is_finite():
+        return ""
+    exponent = number.normalize().as_tuple().exponent
+    return format_number(number, max(0, -int(exponent)))
+
+
+@register.filter
 def prosent(value, decimals: int = 1) -> str:
     """``Decimal('12.5')`` → ``12,5 %``."""
     text = format_number(value, int(decimals))

@@ -11,7 +11,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from gronnkjop.core.templatetags.gk import format_number, kr, prosent
+from gronnkjop.core.templatetags.gk import antall, kr, prosent
 
 register = template.Library()
 
@@ -96,22 +96,6 @@ def _kr4(value) -> str:
     number = Decimal(str(value))
     decimals = 2 if number == number.quantize(Decimal("0.01")) else 4
     return kr(number, decimals)
-
-
-@register.filter
-def antall(value) -> str:
-    """A quantity with as many decimals as it needs, Norwegian style: ``Decimal("40.0000")`` → ``40``,
-    ``2.5`` → ``2,5``, ``1250.125`` → ``1 250,125``. Empty for None or text that is not a number."""
-    if value is None or value == "":
-        return ""
-    try:
-        number = Decimal(str(value))
-    except ArithmeticError:
-        return ""
-    if not number.is_finite():
-        return ""
-    exponent = number.normalize().as_tuple().exponent
-    return format_number(number, max(0, -int(exponent)))
 
 
 def _number(value) -> str:
