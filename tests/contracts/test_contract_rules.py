@@ -129,6 +129,50 @@ def test_exercising_an_option_says_the_new_end(login, users_a, contract_a):
     assert _messages(response) == ["Opsjonen er utløst; avtalen løper nå til 31.12.2027."]
 
 
+def test_an_option_registered_by_mistake_is_deleted_and_frees_the_end_date(login, users_a, contract_a):
+    option = add_option(contract_a, D(2029, 11, 30), deadline=D(2029, 5, 31))
+    client = login(users_a["avtaleforvalter"])
+    response = client.post(reverse("contracts:option_delete", args=[option.pk]))
+    assert response.status_code == 302
+    assert _messages(response) == ["Opsjonen om forlengelse til 30.11.2029 er slettet."]
+    assert list(contract_a.options.all()) == []
+    # the deletion is in the history, by the user who did it
+    deleted = option.history.latest()
+    assert (deleted.history_type, deleted.history_user) == ("-", users_a["avtaleforvalter"])
+    # and the end date may now move past where the option was
+    client.post(reverse("contracts:contract_edit", args=[contract_a.pk]), EDIT | {"end_date": "30.06.2030"})
+    contract_a.refresh_from_db()
+    assert contract_a.end_date == D(2030, 6, 30)
+
+
+def test_an_exercised_option_cannot_be_deleted(login, users_a, contract_a):
+    option = add_option(contract_a, D(2027, 12, 31), exercised=True)
+    response = login(users_a["avtaleforvalter"]).post(reverse("contracts:option_delete", args=[option.pk]))
+    assert _messages(response) == ["Opsjonen om forlengelse til 31.12.2027 er utløst og kan ikke slettes."]
+    assert list(contract_a.options.all()) == [option]
+
+
+def test_an_option_is_deleted_only_by_its_own_organisation_and_an_editor(
+    login, users_a, users_b, contract_a
+):
+    option = add_option(contract_a, D(2029, 11, 30))
+    url = reverse("contracts:option_delete", args=[option.pk])
+    assert login(users_b["avtaleforvalter"]).post(url).status_code == 404
+    assert login(users_a["behovseier"]).post(url).status_code == 403
+    assert login(users_a["avtaleforvalter"]).get(url).status_code == 405
+    assert list(contract_a.options.all()) == [option]
+
+
+def test_the_contract_page_offers_delete_only_for_options_not_exercised(login, users_a, contract_a):
+    open_option = add_option(contract_a, D(2028, 12, 31))
+    taken = add_option(contract_a, D(2027, 12, 31), exercised=True)
+    page = login(users_a["avtaleforvalter"]).get(reverse("contracts:contract_detail", args=[contract_a.pk]))
+    html = page.content.decode()
+    assert reverse("contracts:option_delete", args=[open_option.pk]) in html
+    assert reverse("contracts:option_delete", args=[taken.pk]) not in html
+    assert 'aria-label="Slett opsjonen til 31.12.2028"' in html
+
+
 # --- Call-offs ------------------------------------------------------------------------------------
 
 

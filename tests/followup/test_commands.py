@@ -110,6 +110,30 @@ def test_import_price_list_with_bad_rows_applies_nothing(dulten, tmp_path, capsy
     assert Invoice.objects.count() == 0
 
 
+def test_import_price_list_reports_bad_cells_and_unknown_contracts_in_one_pass(dulten, tmp_path, capsys):
+    prices = tmp_path / "priser.csv"
+    prices.write_text(
+        "kontraktsnummer;artikkelnummer;beskrivelse;enhet;enhetspris;gyldig_fra\n"
+        "DUL-103;X-1;A;EA;abc;2026-01-01\n"
+        "DUL-999;X-2;B;EA;10;2026-01-01\n",
+        encoding="utf-8",
+    )
+    before = PriceListItem.objects.count()
+    code, out, _ = run(capsys, "import", "pricelist", str(prices), "--org", "940080177", "--format", "json")
+    assert code == 1
+    assert json.loads(out)["errors"] == [
+        {"row": 2, "column": "unit_price", "message": "'abc' er ikke et tall"},
+        {"row": 3, "column": "contract_number", "message": "ukjent avtalenummer DUL-999"},
+    ]
+    code, _, err = run(capsys, "import", "pricelist", str(prices), "--org", "940080177")
+    assert code == 1
+    assert err.splitlines()[1:] == [
+        "  rad 2, kolonne enhetspris: 'abc' er ikke et tall",
+        "  rad 3, kolonne kontraktsnummer: ukjent avtalenummer DUL-999",
+    ]
+    assert PriceListItem.objects.count() == before
+
+
 def test_import_contracts_refuses_a_municipality_as_supplier_and_applies_nothing(dulten, tmp_path, capsys):
     contracts = tmp_path / "avtaler.csv"
     contracts.write_text(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -26,7 +26,9 @@ from gronnkjop.core.selectors import collaboration_list
 from gronnkjop.core.services import organisation_ensure
 from gronnkjop.core.validators import clean_orgnr
 from gronnkjop.formats.contracts_table import ContractRow
-from gronnkjop.formats.pricelist import PriceListRow
+from gronnkjop.formats.errors import FormatError
+from gronnkjop.formats.pricelist import PRICE_LIST_COLUMNS, PriceListRow
+from gronnkjop.formats.tables import parse_rows, read_rows
 
 from .models import (
     CallOff,
@@ -295,6 +297,20 @@ def option_exercise(*, organisation: Organisation, option: ContractOption, by=No
     return option
 
 
+@transaction.atomic
+def option_delete(*, organisation: Organisation, option: ContractOption, by=None) -> None:
+    """Delete an option registered by mistake. An exercised option has extended the contract and
+    is part of its history, so it is refused; the deletion is kept in the audit log."""
+    _check_owner(option.contract, organisation)
+    if option.exercised:
+        raise ValidationError(
+            _("The option to extend to %(date)s is exercised and cannot be deleted.")
+            % {"date": _date(option.new_end_date)}
+        )
+    option._history_user = by
+    option.delete()
+
+
 # --- Documents and call-offs --------------------------------------------------------------------------
 
 
@@ -551,11 +567,11 @@ def _close_open_rows(rows: Sequence[PriceListRow]) -> dict[int, dt.date | None]:
     return ends
 
 
-def price_list_contract_errors(
+def price_list_contract_problems(
     *, organisation: Organisation, rows: Sequence[tuple[int, str]]
 ) -> list[tuple[int, str]]:
     """The rows of a price list, given as (row number, contract number), that name a contract the
-    organisation may not import prices for, as (row number, error) in row order.
+    organisation may not import prices for, as (row number, reason) in row order.
 
     Only the owner edits a contract: a joint agreement of a collaboration the organisation is a member
     of is named as such (the collaboration imports its price list); any other number, another
@@ -577,19 +593,52 @@ def price_list_contract_errors(
         .values_list("number", "organisation__name")
     ):
         joint.setdefault(number, owner)
-    errors = []
+    problems = []
     for row, number in sorted(rows):
         if number in own:
             continue
         if number in joint:
-            text = _(
-                "row %(row)s: %(number)s is a joint agreement of %(owner)s; only %(owner)s can "
-                "import its price list"
-            ) % {"row": row, "number": number, "owner": joint[number]}
+            reason = _(
+                "%(number)s is a joint agreement of %(owner)s; only %(owner)s can import its price list"
+            ) % {"number": number, "owner": joint[number]}
         else:
-            text = _("row %(row)s: unknown contract number %(number)s") % {"row": row, "number": number}
-        errors.append((row, text))
-    return errors
+            reason = _("unknown contract number %(number)s") % {"number": number}
+        problems.append((row, reason))
+    return problems
+
+
+def price_list_contract_errors(
+    *, organisation: Organisation, rows: Sequence[tuple[int, str]]
+) -> list[tuple[int, str]]:
+    """:func:`price_list_contract_problems` as (row number, «row N: reason»)."""
+    return [
+        (row, _("row %(row)s: %(reason)s") % {"row": row, "reason": reason})
+        for row, reason in price_list_contract_problems(organisation=organisation, rows=rows)
+    ]
+
+
+#: The contract number column of a price list alone, so that the numbers of a file with bad cells
+#: elsewhere can still be checked in the same pass.
+_CONTRACT_NUMBER_ONLY = tuple(
+    replace(column, required=False, optional=True)
+    for column in PRICE_LIST_COLUMNS
+    if column.name == "contract_number"
+)
+
+
+def price_list_file_contract_problems(*, organisation: Organisation, path) -> list[tuple[int, str]]:
+    """For a price-list file whose cells did not all read: the rows whose contract number the
+    organisation may not import prices for (see :func:`price_list_contract_problems`), read from the
+    contract number column alone, so that one pass reports both kinds of error. Empty when even
+    that column cannot be read (the file's own error says why)."""
+    try:
+        rows = parse_rows(read_rows(path), _CONTRACT_NUMBER_ONLY)
+    except FormatError:
+        return []
+    return price_list_contract_problems(
+        organisation=organisation,
+        rows=[(row.row, row["contract_number"]) for row in rows if row["contract_number"]],
+    )
 
 
 def price_list_preview(

@@ -23,6 +23,7 @@ urlpatterns = [
     path("<int:pk>/dokumenter/ny/", views.document_upload, name="document_upload"),
     path("<int:pk>/avrop/nytt/", views.call_off_add, name="call_off_add"),
     path("opsjoner/<int:pk>/utlos/", views.option_exercise, name="option_exercise"),
+    path("opsjoner/<int:pk>/slett/", views.option_delete, name="option_delete"),
     path("leverandorer/<int:pk>/flytt/", views.supplier_move, name="supplier_move"),
     path("leverandorer/<int:pk>/fjern/", views.supplier_remove, name="supplier_remove"),
     path("dokumenter/<int:pk>/", views.document_download, name="document_download"),

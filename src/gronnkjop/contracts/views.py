@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import replace
 from pathlib import Path
 
 from django.contrib import messages
@@ -23,8 +22,7 @@ from gronnkjop.core.permissions import organisation_required
 from gronnkjop.core.roles import Capability
 from gronnkjop.formats.contracts_table import read_contract_table
 from gronnkjop.formats.errors import FormatError, TableError
-from gronnkjop.formats.pricelist import PRICE_LIST_COLUMNS, read_price_list, write_price_list
-from gronnkjop.formats.tables import parse_rows, read_rows
+from gronnkjop.formats.pricelist import read_price_list, write_price_list
 
 from . import selectors, services
 from .dates import add_months
@@ -174,21 +172,45 @@ def option_add(request, pk: int):
     return _form_page(request, form=form, title=_("New option"), contract=contract)
 
 
-@require_POST
-@organisation_required(EDIT)
-def option_exercise(request, pk: int):
+def _option_action(request, pk: int, action, done) -> HttpResponse:
+    """Apply ``action`` (a service taking organisation, option and by) to one of the organisation's
+    options and go back to its contract, saying ``done(option)`` or why it was refused."""
     option = get_object_or_404(selectors.option_owned_list(organisation=request.organisation), pk=pk)
     try:
-        services.option_exercise(organisation=request.organisation, option=option, by=request.user)
+        action(organisation=request.organisation, option=option, by=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(
-            request,
-            _("The option is exercised; the contract now runs to %(date)s.")
-            % {"date": option.contract.effective_end.strftime("%d.%m.%Y")},
-        )
+        messages.success(request, done(option))
     return redirect("contracts:contract_detail", pk=option.contract_id)
+
+
+@require_POST
+@organisation_required(EDIT)
+def option_exercise(request, pk: int):
+    return _option_action(
+        request,
+        pk,
+        services.option_exercise,
+        lambda option: (
+            _("The option is exercised; the contract now runs to %(date)s.")
+            % {"date": option.contract.effective_end.strftime("%d.%m.%Y")}
+        ),
+    )
+
+
+@require_POST
+@organisation_required(EDIT)
+def option_delete(request, pk: int):
+    return _option_action(
+        request,
+        pk,
+        services.option_delete,
+        lambda option: (
+            _("The option to extend to %(date)s is deleted.")
+            % {"date": option.new_end_date.strftime("%d.%m.%Y")}
+        ),
+    )
 
 
 def _supplier_added_message(added: services.SupplierAdded) -> str:
@@ -334,26 +356,15 @@ def _table_errors(exc: FormatError, filename: str, row_errors=None) -> list[str]
     return [exc.text(language, file=filename)]
 
 
-#: The contract number column of a price list alone, so the numbers of a file with bad cells elsewhere
-#: can still be checked in the same pass.
-_CONTRACT_NUMBER_ONLY = tuple(
-    replace(column, required=False, optional=True)
-    for column in PRICE_LIST_COLUMNS
-    if column.name == "contract_number"
-)
-
-
 def _price_list_contract_errors(request, path: str) -> list[tuple[int, str]]:
     """The rows of a price list with bad cells that also name a contract the organisation may not
-    import prices for (see :func:`services.price_list_contract_errors`)."""
-    try:
-        rows = parse_rows(read_rows(path), _CONTRACT_NUMBER_ONLY)
-    except FormatError:
-        return []
-    return services.price_list_contract_errors(
-        organisation=request.organisation,
-        rows=[(row.row, row["contract_number"]) for row in rows if row["contract_number"]],
-    )
+    import prices for, as (row, «row N: reason») (see :func:`services.price_list_file_contract_problems`)."""
+    return [
+        (row, _("row %(row)s: %(reason)s") % {"row": row, "reason": reason})
+        for row, reason in services.price_list_file_contract_problems(
+            organisation=request.organisation, path=path
+        )
+    ]
 
 
 def _import_page(request, *, kind: str, reader, preview, apply, template: str, done, row_errors=None):

@@ -89,17 +89,20 @@ class Command(BaseCommand):
             )
         return 0
 
-    def _table_errors(self, exc: TableError, as_json: bool) -> int:
-        errors = [
-            {"row": e.row, "column": e.column, "message": getattr(e, "detail", None) or e.reason}
-            for e in exc.errors
-        ]
+    def _table_errors(self, exc: TableError, as_json: bool, more=()) -> int:
+        """Report a table's bad cells in bokmål, as the rest of the command speaks; ``more`` adds
+        (row, column, Norwegian heading, reason) found in the same pass, listed with the cells in row
+        order. JSON keeps the columns' English names, the keys of the import format."""
+        found = sorted(
+            [(e.row, e.column, e.column_nb, e.detail_nb) for e in exc.errors] + list(more),
+            key=lambda error: error[0],
+        )
         if as_json:
-            dump(self, {"errors": errors})
+            dump(self, {"errors": [{"row": r, "column": c, "message": m} for r, c, _nb, m in found]})
         else:
             self.stderr.write(f"Feil i {exc.file or 'filen'}: ingenting er importert.")
-            for e in errors:
-                self.stderr.write(f"  rad {e['row']}, kolonne {e['column']}: {e['message']}")
+            for row, _column, heading, message in found:
+                self.stderr.write(f"  rad {row}, kolonne {heading}: {message}")
         return 1
 
     def _contracts(self, organisation, paths, as_json, run_control):
@@ -133,13 +136,16 @@ class Command(BaseCommand):
         return 0
 
     def _pricelist(self, organisation, paths, as_json, run_control):
-        from gronnkjop.contracts.services import price_list_apply
+        from gronnkjop.contracts.services import price_list_apply, price_list_file_contract_problems
         from gronnkjop.formats.pricelist import read_price_list
 
         try:
             rows = read_price_list(paths[0])
         except TableError as exc:
-            return self._table_errors(exc, as_json)
+            # the contract numbers are checked in the same pass, as the import page does
+            unknown = price_list_file_contract_problems(organisation=organisation, path=paths[0])
+            more = [(row, "contract_number", "kontraktsnummer", reason) for row, reason in unknown]
+            return self._table_errors(exc, as_json, more)
         except FormatError as exc:
             self.stderr.write(f"Feil: {exc}")
             return 2
