@@ -152,9 +152,7 @@ def test_an_exercised_option_cannot_be_deleted(login, users_a, contract_a):
     assert list(contract_a.options.all()) == [option]
 
 
-def test_an_option_is_deleted_only_by_its_own_organisation_and_an_editor(
-    login, users_a, users_b, contract_a
-):
+def test_an_option_is_deleted_only_by_its_own_organisation_and_an_editor(login, users_a, users_b, contract_a):
     option = add_option(contract_a, D(2029, 11, 30))
     url = reverse("contracts:option_delete", args=[option.pk])
     assert login(users_b["avtaleforvalter"]).post(url).status_code == 404
