@@ -144,6 +144,19 @@ def test_upload_ehf_files_and_a_zip_imports_validates_and_skips(users_a, org_a, 
     assert "Nordvik" not in str(org_a)
 
 
+def test_a_finding_says_its_severity_in_words_in_both_languages(users_a, login):
+    upload = SimpleUploadedFile("annen.xml", ehf_document("E-3", buyer=("940080185", "Nordvik kommune")))
+    client = login(users_a["avtaleforvalter"])
+    response = client.post(reverse("followup:import"), {"what": "ehf", "ehf-files": [upload]})
+    row = "<tr><td>GK-BUYER</td><td>{}</td>"
+    page = client.get(response["Location"]).content.decode()
+    assert row.format("Feil") in page
+    assert "fatal" not in page
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(response["Location"]).content.decode()
+    assert row.format("Error") in page
+
+
 def test_upload_needs_a_file(users_a, login):
     response = login(users_a["avtaleforvalter"]).post(reverse("followup:import"), {"what": "ehf"})
     assert response.status_code == 200

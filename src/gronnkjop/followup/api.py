@@ -119,6 +119,14 @@ class GainOut(Schema):
     contract_id: int | None
     supplier_name: str
     description: str
+    description_key: str
+    description_params: dict
+
+    @staticmethod
+    def resolve_description(gain) -> str:
+        """In the request's language: a description the system wrote (``description_key`` and
+        ``description_params`` are set) is translated; one typed by a user is as typed."""
+        return gain.description_display
 
 
 class LedgerLineOut(Schema):

@@ -11,9 +11,11 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from simple_history.models import HistoricalRecords
 
 from gronnkjop.contracts.models import Contract
+from gronnkjop.core.i18n import system_text
 from gronnkjop.core.models import Organisation
 
 
@@ -324,6 +326,16 @@ class Claim(models.Model):
         return f"{self.number} {self.supplier_name}"
 
 
+#: The descriptions of gains the system records (from a refund claim), by key. A gain recorded by hand
+#: keeps the description as typed; one of these is stored as its key and parameters and translated when
+#: shown, so that every reader sees it in the language of the page (the rendering in the default
+#: language, bokmål, is stored in ``description`` too, for search, the history and the admin).
+GAIN_DESCRIPTIONS = {
+    "refund_claim": gettext_noop("Refund claim %(number)s"),
+    "credit_note_claim": gettext_noop("Credit note for claim %(number)s"),
+}
+
+
 class GainKind(models.TextChoices):
     REFUND = "refund", _("Refunded")
     AVOIDED = "avoided", _("Avoided cost")
@@ -346,6 +358,9 @@ class Gain(models.Model):
     )
     supplier_name = models.CharField(_("supplier"), max_length=300, blank=True)
     description = models.CharField(_("description"), max_length=500)
+    #: Set when the system recorded the gain (a key of :data:`GAIN_DESCRIPTIONS`), else "".
+    description_key = models.CharField(max_length=40, blank=True, default="", editable=False)
+    description_params = models.JSONField(default=dict, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -358,4 +373,13 @@ class Gain(models.Model):
         verbose_name_plural = _("documented gains")
 
     def __str__(self) -> str:
+        return self.description_display
+
+    @property
+    def description_display(self) -> str:
+        """The description in the language of the page: a system text translated, a typed one as is."""
+        if self.description_key:
+            return system_text(GAIN_DESCRIPTIONS, self.description_key, self.description_params) or (
+                self.description
+            )
         return self.description

@@ -638,7 +638,7 @@ def gain_delete_view(request, pk: int):
         messages.success(
             request,
             _("The gain “%(description)s” (%(amount)s) is deleted.")
-            % {"description": gain.description, "amount": kr(gain.amount)},
+            % {"description": gain.description_display, "amount": kr(gain.amount)},
         )
         return redirect("followup:gain_list")
     return render(request, "followup/gain_delete.html", {"gain": gain})

@@ -92,6 +92,8 @@ class ItemForm(ModelForm):
             self.fields[name].widget.attrs["inputmode"] = "decimal"
         if self.instance.pk:
             del self.fields["photo"]
+        if self.instance.description_key:  # a description the system wrote, in the page's language
+            self.initial["description"] = self.instance.description_display
 
 
 class FilterForm(Form):

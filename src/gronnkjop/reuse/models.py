@@ -11,7 +11,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
+from gronnkjop.core.i18n import system_text
 from gronnkjop.core.models import Organisation, Unit
 
 from .categories import LEAVES, category_choices
@@ -19,6 +21,32 @@ from .categories import LEAVES, category_choices
 User = settings.AUTH_USER_MODEL
 MONEY = {"max_digits": 14, "decimal_places": 2}
 KG = {"max_digits": 14, "decimal_places": 3}
+
+
+# --- texts the system writes -------------------------------------------------------------------------
+#
+# A text the system writes (a status change's reason, the description of an item that comes from a
+# device) is stored as a key and its parameters and translated when it is shown (``reason_display``,
+# ``description_display``), so every reader sees it in the language of the page, whoever acted in which
+# language. The key is stable; its English source text (the msgid, marked for the catalogue with
+# ``gettext_noop``) may be reworded. The rendering in the default language (bokmål) is kept in the text
+# field too, for search and the admin. A text typed by a user has no key and is shown exactly as typed.
+
+#: The reasons of status changes the system records, by key.
+STATUS_REASONS = {
+    "registered": gettext_noop("Registered"),
+    "quantity_changed": gettext_noop("Quantity changed"),
+    "reserved_by": gettext_noop("Reserved by %(org)s"),
+    "reservation_rejected": gettext_noop("Reservation rejected"),
+    "reservation_cancelled": gettext_noop("Reservation cancelled"),
+    "handed_over_to": gettext_noop("Handed over to %(org)s"),
+    "received_from": gettext_noop("Received from %(org)s"),
+}
+
+#: The descriptions of items the system registers (an ICT device entering the reuse pool), by key.
+ITEM_DESCRIPTIONS = {
+    "serial_number": gettext_noop("Serial number %(serial)s"),
+}
 
 
 class Condition(models.TextChoices):
@@ -150,6 +178,9 @@ class ReuseItem(models.Model):
     category = models.CharField(_("category"), max_length=40, choices=category_choices())
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
+    #: Set when the system wrote the description (a key of :data:`ITEM_DESCRIPTIONS`), else "".
+    description_key = models.CharField(max_length=40, blank=True, default="", editable=False)
+    description_params = models.JSONField(default=dict, blank=True, editable=False)
     quantity = models.PositiveIntegerField(_("quantity"), default=1)
     quantity_available = models.PositiveIntegerField(_("units available"), default=1)
     condition = models.CharField(
@@ -223,6 +254,15 @@ class ReuseItem(models.Model):
     def value_new(self) -> Decimal | None:
         return None if self.new_price is None else self.new_price * self.quantity
 
+    @property
+    def description_display(self) -> str:
+        """The description in the language of the page: a system text translated, a typed one as is."""
+        if self.description_key:
+            return system_text(ITEM_DESCRIPTIONS, self.description_key, self.description_params) or (
+                self.description
+            )
+        return self.description
+
 
 def _photo_path(instance, filename: str) -> str:
     return f"reuse/{instance.item.organisation_id}/{uuid.uuid4().hex}.jpg"
@@ -253,6 +293,9 @@ class StatusChange(models.Model):
     old_status = models.CharField(max_length=20, choices=ItemStatus.choices, blank=True)
     new_status = models.CharField(max_length=20, choices=ItemStatus.choices)
     reason = models.CharField(_("reason"), max_length=300, blank=True)
+    #: Set when the system recorded the change (a key of :data:`STATUS_REASONS`), else "".
+    reason_key = models.CharField(max_length=40, blank=True, default="", editable=False)
+    reason_params = models.JSONField(default=dict, blank=True, editable=False)
     by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     at = models.DateTimeField(auto_now_add=True)
 
@@ -261,6 +304,13 @@ class StatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item_id}: {self.old_status} → {self.new_status}"
+
+    @property
+    def reason_display(self) -> str:
+        """The reason in the language of the page: a system text translated, a typed one as is."""
+        if self.reason_key:
+            return system_text(STATUS_REASONS, self.reason_key, self.reason_params) or self.reason
+        return self.reason
 
 
 class ReservationStatus(models.TextChoices):

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image
 
+from gronnkjop.core.i18n import stored_text
 from gronnkjop.core.models import Organisation, Unit
 
 from . import selectors
@@ -23,7 +24,9 @@ from .factor_fixture import PER_KG
 from .images import photo_process
 from .models import (
     DEVICE_CATEGORY,
+    ITEM_DESCRIPTIONS,
     OPEN_RESERVATION,
+    STATUS_REASONS,
     Device,
     DeviceRepair,
     DeviceRequest,
@@ -103,9 +106,21 @@ def _share_from(*, item: ReuseItem, now: datetime) -> datetime:
     return now + timedelta(days=days)
 
 
-def _record_status(*, item: ReuseItem, old: str, reason: str, by) -> None:
+def _reason(key: str, params: dict | None = None) -> dict:
+    """The reason fields of a status change the system records: the key of :data:`STATUS_REASONS` and
+    its parameters, translated when shown, and the text in the default language."""
+    params = params or {}
+    return {"reason_key": key, "reason_params": params, "reason": stored_text(STATUS_REASONS, key, params)}
+
+
+def _record_status(
+    *, item: ReuseItem, old: str, by, reason: str = "", key: str = "", params: dict | None = None
+) -> None:
+    """Record a change of status (if any): with ``reason`` as the user typed it, or with the system's
+    reason ``key`` and its ``params``."""
     if old != item.status:
-        StatusChange.objects.create(item=item, old_status=old, new_status=item.status, reason=reason, by=by)
+        fields = _reason(key, params) if key else {"reason": reason}
+        StatusChange.objects.create(item=item, old_status=old, new_status=item.status, by=by, **fields)
 
 
 def _check_item(*, organisation: Organisation, fields: dict) -> None:
@@ -140,15 +155,22 @@ def item_register(
     by,
     photos: list[bytes] | None = None,
     now: datetime | None = None,
+    description_key: str = "",
+    description_params: dict | None = None,
     **fields,
 ) -> ReuseItem:
-    """Register an available item (or many identical units) and its photos."""
+    """Register an available item (or many identical units) and its photos. The system describes an
+    item with ``description_key`` (of :data:`ITEM_DESCRIPTIONS`) and its parameters instead of a
+    ``description``, so that the description is shown in the reader's language."""
     now = now or timezone.now()
     _check_item(organisation=organisation, fields=fields)
     item = ReuseItem(organisation=organisation, created_by=by)
     for name in ITEM_FIELDS:
         if name in fields:
             setattr(item, name, fields[name])
+    if description_key:
+        item.description_key, item.description_params = description_key, description_params or {}
+        item.description = stored_text(ITEM_DESCRIPTIONS, description_key, item.description_params)
     if not item.code:
         item.code = _next_code(organisation)
     if not item.category:
@@ -160,7 +182,7 @@ def item_register(
     item.collaboration_from = _share_from(item=item, now=now)
     item.full_clean()
     item.save()
-    StatusChange.objects.create(item=item, new_status=item.status, reason=_("Registered"), by=by)
+    StatusChange.objects.create(item=item, new_status=item.status, by=by, **_reason("registered"))
     for data in photos or []:
         _photo_save(item=item, data=data)
     return item
@@ -176,6 +198,8 @@ def item_update(
         raise ValidationError(_("The item belongs to another organisation."))
     _check_item(organisation=organisation, fields=fields)
     item = ReuseItem.objects.select_for_update().get(pk=item.pk)
+    if item.description_key and "description" in fields:
+        fields = {**fields, "description": _description_kept(item, fields["description"])}
     held = item.quantity - item.quantity_available
     old_days = item.share_after_days
     for name in ITEM_FIELDS:
@@ -194,8 +218,18 @@ def item_update(
     _sync_status(item)
     item.full_clean()
     item.save()
-    _record_status(item=item, old=old, reason=_("Quantity changed"), by=by)
+    _record_status(item=item, old=old, key="quantity_changed", by=by)
     return item
+
+
+def _description_kept(item: ReuseItem, text: str) -> str:
+    """The description to store when an item the system described is saved with ``text``: the same
+    description (as stored, or as shown in the page's language) keeps the system's text, which goes on
+    following the reader's language; anything else is the user's own text, kept as typed."""
+    if (text or "").strip() in {item.description.strip(), item.description_display.strip()}:
+        return item.description
+    item.description_key, item.description_params = "", {}
+    return text
 
 
 def _sync_status(item: ReuseItem) -> None:
@@ -320,12 +354,7 @@ def reservation_create(
     reservation = Reservation.objects.create(
         organisation=organisation, unit=unit, item=locked, quantity=quantity, note=note, requested_by=by
     )
-    _record_status(
-        item=locked,
-        old=old,
-        reason=_("Reserved by %(org)s") % {"org": organisation.name},
-        by=by,
-    )
+    _record_status(item=locked, old=old, key="reserved_by", params={"org": organisation.name}, by=by)
     return reservation
 
 
@@ -335,7 +364,7 @@ def _lock(reservation: Reservation) -> Reservation:
     )
 
 
-def _release(*, reservation: Reservation, by, reason: str) -> None:
+def _release(*, reservation: Reservation, by, key: str) -> None:
     ReuseItem.objects.filter(pk=reservation.item_id).update(
         quantity_available=F("quantity_available") + reservation.quantity
     )
@@ -343,7 +372,7 @@ def _release(*, reservation: Reservation, by, reason: str) -> None:
     old = item.status
     _sync_status(item)
     item.save(update_fields=["status"])
-    _record_status(item=item, old=old, reason=reason, by=by)
+    _record_status(item=item, old=old, key=key, by=by)
 
 
 @transaction.atomic
@@ -373,7 +402,7 @@ def reservation_reject(
     reservation.status = ReservationStatus.REJECTED
     reservation.decided_by, reservation.decided, reservation.reason = by, timezone.now(), reason.strip()
     reservation.save()
-    _release(reservation=reservation, by=by, reason=_("Reservation rejected"))
+    _release(reservation=reservation, by=by, key="reservation_rejected")
     return reservation
 
 
@@ -387,7 +416,7 @@ def reservation_cancel(*, organisation: Organisation, reservation: Reservation, 
         raise ValidationError(_("The reservation is no longer open."))
     reservation.status = ReservationStatus.CANCELLED
     reservation.save()
-    _release(reservation=reservation, by=by, reason=_("Reservation cancelled"))
+    _release(reservation=reservation, by=by, key="reservation_cancelled")
     return reservation
 
 
@@ -463,7 +492,7 @@ def reservation_hand_over(
     _sync_status(item)
     item.save(update_fields=["quantity", "status"])
     _record_status(
-        item=item, old=old, reason=_("Handed over to %(org)s") % {"org": reservation.organisation.name}, by=by
+        item=item, old=old, key="handed_over_to", params={"org": reservation.organisation.name}, by=by
     )
     received = ReuseItem.objects.create(
         organisation=reservation.organisation,
@@ -473,6 +502,8 @@ def reservation_hand_over(
         category=item.category,
         title=item.title,
         description=item.description,
+        description_key=item.description_key,
+        description_params=item.description_params,
         quantity=reservation.quantity,
         quantity_available=0,
         condition=item.condition,
@@ -488,8 +519,8 @@ def reservation_hand_over(
     StatusChange.objects.create(
         item=received,
         new_status=ItemStatus.IN_USE,
-        reason=_("Received from %(org)s") % {"org": item.organisation.name},
         by=by,
+        **_reason("received_from", {"org": item.organisation.name}),
     )
     figures = saving_compute(
         units=reservation.quantity,
@@ -660,7 +691,8 @@ def device_end_of_life(
             item_type=item_type,
             category=category,
             title=device.model,
-            description=_("Serial number %(serial)s") % {"serial": device.serial_number},
+            description_key="serial_number",
+            description_params={"serial": device.serial_number},
             quantity=1,
         )
     device.save()

@@ -13,10 +13,19 @@ from django.db.models import Max, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gronnkjop.core.i18n import stored_text
 from gronnkjop.core.models import Organisation
 from gronnkjop.core.templatetags.gk import dato, kr
 
-from ..models import Claim, ClaimStatus, Deviation, DeviationStatus, Gain, GainKind
+from ..models import (
+    GAIN_DESCRIPTIONS,
+    Claim,
+    ClaimStatus,
+    Deviation,
+    DeviationStatus,
+    Gain,
+    GainKind,
+)
 
 #: Deviations whose amount is money the supplier owes back. The others (a missing reference, an
 #: unknown reference, a small-order fee owed by the orderer) are followed up without a claim.
@@ -238,6 +247,9 @@ def claim_transition(
         if problem:
             raise ValidationError({"amount": [problem]})
         claim.refunded_amount, claim.refunded_on = amount, on
+        # the description is the system's: stored as a key, shown in the reader's language
+        key = "refund_claim" if to == ClaimStatus.REFUNDED else "credit_note_claim"
+        params = {"number": claim.number}
         Gain.objects.create(
             organisation=organisation,
             kind=GainKind.REFUND if to == ClaimStatus.REFUNDED else GainKind.AVOIDED,
@@ -249,12 +261,9 @@ def claim_transition(
             supplier=claim.supplier,
             supplier_name=claim.supplier_name,
             created_by=by,
-            description=(
-                _("Refund claim %(number)s")
-                if to == ClaimStatus.REFUNDED
-                else _("Credit note for claim %(number)s")
-            )
-            % {"number": claim.number},
+            description=stored_text(GAIN_DESCRIPTIONS, key, params),
+            description_key=key,
+            description_params=params,
         )
     if to == ClaimStatus.REJECTED:
         _release(claim, by)
