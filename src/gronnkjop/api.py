@@ -38,6 +38,10 @@ class OrganisationSessionAuth(SessionAuth):
         return user
 
 
+#: The calendar years the API answers for (``?year=``); outside them a request gets a 422 naming the field.
+YEAR_LIMITS = {"ge": 2000, "le": 2100}
+
+
 def api_organisation(request: HttpRequest):
     """The organisation the API request acts for (set by the authentication classes)."""
     return request.api_organisation

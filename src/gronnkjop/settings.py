@@ -74,6 +74,8 @@ SECRET_KEY = _secret_key()
 DEBUG = env_bool("DEBUG")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
+# A failed form check gets our page, in the user's language, instead of Django's technical one.
+CSRF_FAILURE_VIEW = "gronnkjop.core.views.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.auth",

@@ -215,3 +215,77 @@ def test_the_language_switch_after_a_sent_form_returns_to_the_form_page(client, 
         reverse("set_language"), {"language": "en", "next": "http://testserver/medlemmer/"}
     )
     assert (switched.status_code, switched["Location"]) == (302, "http://testserver/medlemmer/")
+
+
+def _give_role(client, user, role="leder", unit=None):
+    data = {"username": user.username, "email": user.email, "role": role}
+    if unit is not None:
+        data["unit"] = unit.pk
+    return client.post(reverse("core:membership_list"), data, follow=True)
+
+
+def test_giving_a_role_the_user_has_changes_only_its_unit_and_says_so(client, users_a, org_a):
+    school = Unit.objects.create(organisation=org_a, name="Dulten skole", code="4100")
+    town_hall = Unit.objects.create(organisation=org_a, name="Rådhuset", code="3700")
+    buyer = users_a["innkjoper"]
+    client.force_login(users_a["administrator"])
+    _give_role(client, buyer, "leder", school)
+    response = _give_role(client, buyer, "leder", town_hall)
+    assert [str(m) for m in response.context["messages"]] == [
+        f"{buyer.username} hadde rollen Leder fra før; enheten er endret fra Dulten skole til Rådhuset."
+    ]
+    role = Membership.objects.get(user=buyer, organisation=org_a, role="leder")
+    assert role.unit == town_hall
+    response = _give_role(client, buyer, "leder")
+    assert [str(m) for m in response.context["messages"]] == [
+        f"{buyer.username} hadde rollen Leder fra før; enheten er endret fra Rådhuset til ingen enhet."
+    ]
+
+
+def test_giving_a_role_the_user_has_for_the_same_unit_is_refused(client, users_a, org_a):
+    school = Unit.objects.create(organisation=org_a, name="Dulten skole", code="4100")
+    buyer = users_a["innkjoper"]
+    client.force_login(users_a["administrator"])
+    _give_role(client, buyer, "leder", school)
+    response = _give_role(client, buyer, "leder", school)
+    assert response.context["form"].errors == {
+        "role": [f"{buyer.username} har denne rollen for Dulten skole."]
+    }
+    response = _give_role(client, buyer, "innkjoper")
+    assert response.context["form"].errors == {"role": [f"{buyer.username} har denne rollen."]}
+    assert Membership.objects.filter(user=buyer, organisation=org_a).count() == 2
+
+
+def test_an_email_address_longer_than_the_standard_allows_is_refused(client, users_a):
+    client.force_login(users_a["administrator"])
+    address = "kari.nordmann@" + ".".join(["d" * 60] * 4) + ".no"  # a valid form, 260 characters
+    response = client.post(
+        reverse("core:membership_list"), {"username": "lang", "email": address, "role": "leder"}
+    )
+    assert response.context["form"].errors["email"] == [
+        "Sørg for at denne verdien har 254 eller færre tegn (den har nå 260)."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"), [(None, "Skjemaet kunne ikke sendes"), ("en", "The form could not be sent")]
+)
+def test_a_form_whose_security_check_fails_gets_a_page_that_says_what_to_do(users_a, language, heading):
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(users_a["administrator"])
+    if language:
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    response = client.post(
+        reverse("core:membership_list"),
+        {"username": "kari", "email": "kari@dulten.kommune.no", "role": "innkjoper"},
+        HTTP_REFERER="http://testserver/medlemmer/",
+    )
+    assert response.status_code == 403
+    assert response.templates[0].name == "403_csrf.html"
+    page = response.content.decode()
+    assert f'<h1 class="ds-heading" data-size="lg">{heading}</h1>' in page
+    assert '<a class="ds-link" href="http://testserver/medlemmer/">' in page
+    assert not Membership.objects.filter(user__username="kari").exists()

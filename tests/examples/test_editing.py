@@ -148,3 +148,10 @@ def test_the_year_must_be_a_year_a_procurement_can_be_from(client, editor, year,
     limit = timezone.localdate().year + 1 if error == "mindre" else 1990
     assert response.context["form"].errors["year"] == [f"Verdien må være {error} enn eller lik {limit}."]
     assert Example.objects.count() == 0
+
+
+def test_the_contract_value_cannot_be_negative(client, editor):
+    client.force_login(editor)
+    response = client.post(reverse("examples:create"), _form(contract_value="-1 000"))
+    assert response.context["form"].errors["contract_value"] == ["Verdien må være større enn eller lik 0."]
+    assert Example.objects.count() == 0

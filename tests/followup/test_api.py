@@ -120,3 +120,11 @@ def test_kpis_of_a_year(api, rows, org_a):
 
 def test_api_needs_a_token(client, rows):
     assert client.get("/api/v1/invoices").status_code == 401
+
+
+@pytest.mark.parametrize("path", ["/api/v1/kpis", "/api/v1/gains"])
+@pytest.mark.parametrize("year", ["99999", "1999", "2101", "-1"])
+def test_a_year_outside_the_sensible_range_is_a_422_naming_the_field(api, rows, path, year):
+    response = api(f"{path}?year={year}")
+    assert response.status_code == 422
+    assert [error["loc"] for error in response.json()["detail"]] == [["query", "year"]]

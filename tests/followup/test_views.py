@@ -433,12 +433,16 @@ def test_a_sent_claim_cannot_be_withdrawn(users_a, found, login):
 
 
 def test_the_start_page_shows_this_years_key_figures_with_links(users_a, found, login):
+    found["p3"].status = "dismissed"  # a dismissed deviation is found but no longer open
+    found["p3"].save()
     page = login(users_a["leder"]).get("/")
     labels = [f.label for f in page.context["figures"]]
-    assert labels[0].startswith("Innkjøp eks. mva ")
+    assert labels[0].startswith("Innkjøp ekskl. mva. ")
     assert labels[1:4] == ["Kjøp på avtale", "Åpne avvik", f"Dokumenterte gevinster {labels[0][-4:]}"]
     assert labels[4].startswith("Spart ved ombruk ")
     open_deviations = page.context["figures"][2]
     assert open_deviations.value == str(len([d for d in found.values() if d.status == "open"]))
     assert open_deviations.url.startswith(reverse("followup:deviation_list") + "?date_from=")
     assert open_deviations.url in page.content.decode().replace("&amp;", "&")
+    listed = login(users_a["leder"]).get(open_deviations.url)
+    assert listed.context["count"] == int(open_deviations.value)  # the link lists what the figure counts

@@ -84,3 +84,11 @@ def test_the_used_first_page_renders(users_a, org_a, client):
     client.force_login(users_a["behovseier"])
     body = client.get("/ombruk/brukt-forst/?category=furniture.desks&quantity=2").content.decode()
     assert "Pult til bibliotek" in body
+
+
+def test_the_savings_endpoint_refuses_a_year_outside_the_sensible_range(org_a, token_for, client):
+    response = client.get(
+        "/api/v1/reuse/savings?year=99999", headers={"Authorization": f"Bearer {token_for(org_a)}"}
+    )
+    assert response.status_code == 422
+    assert [error["loc"] for error in response.json()["detail"]] == [["query", "year"]]

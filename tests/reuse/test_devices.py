@@ -173,3 +173,18 @@ def test_the_device_pages_render(users_a, laptop, client):
         reverse("reuse:device_create"),
     ):
         assert client.get(url).status_code == 200
+
+
+def test_an_exception_is_not_refused_without_a_reason_either(org_a, users_a, client):
+    request = services.device_request_create(
+        organisation=org_a, kind="laptop", by=users_a["behovseier"], exception_reason="Ny lærer"
+    )
+    client.force_login(users_a["innkjoper"])
+    url = reverse("reuse:device_request_decide", args=[request.pk])
+    response = client.post(url, {"decision": "reject", "note": "  "}, follow=True)
+    assert [str(m) for m in response.context["messages"]] == ["Skriv hvorfor unntaket avslås."]
+    request.refresh_from_db()
+    assert request.status == "awaiting_exception"
+    client.post(url, {"decision": "reject", "note": "Gammel PC er ikke levert"})
+    request.refresh_from_db()
+    assert (request.status, request.decision_note) == ("rejected", "Gammel PC er ikke levert")

@@ -216,3 +216,10 @@ def test_the_pages_of_the_list_link_without_an_empty_query(org_a, users_a, clien
     assert 'href="?side=2"' in body
     body = client.get(reverse("reuse:item_list"), {"q": "skrivebord"}).content.decode()
     assert 'href="?q=skrivebord&amp;side=2"' in body
+
+
+@pytest.mark.parametrize("query", ["id=99999999999999999999999", "id=abc", "id=-3"])
+def test_labels_for_ids_that_cannot_be_items_are_not_found(org_a, users_a, client, query):
+    make_item(org_a)  # an available item, which an empty query would print
+    client.force_login(users_a["leder"])
+    assert client.get(reverse("reuse:labels") + "?" + query).status_code == 404

@@ -89,7 +89,7 @@ CONTRACTS = [
         "options": [(26, 8, False)],
         "small_order_limit": "1000",
         "small_order_fee": "95",
-        "notes": "Småordregebyr på 95 kr for ordre under 1 000 kr eks. mva.",
+        "notes": "Småordregebyr på 95 kr for ordre under 1 000 kr ekskl. mva.",
     },
     {
         "number": "DUL-090",

@@ -126,7 +126,9 @@ class MembershipForm(Form):
     empty_choices = {"unit": NO_UNIT}
 
     username = forms.CharField(label=_("User name"), max_length=150)
-    email = forms.EmailField(label=_("E-mail"), help_text=_("A new user gets a link to choose a password."))
+    email = forms.EmailField(
+        label=_("E-mail"), max_length=254, help_text=_("A new user gets a link to choose a password.")
+    )
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none(), required=False)
 

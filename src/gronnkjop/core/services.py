@@ -98,13 +98,26 @@ def unit_save(
     return unit
 
 
+@dataclass(frozen=True)
+class Grant:
+    """What :func:`membership_grant` did: a new role, or (``unit_changed``) the unit of a role the user
+    had, which was ``previous_unit`` before."""
+
+    membership: Membership
+    user_created: bool
+    unit_changed: bool = False
+    previous_unit: Unit | None = None
+
+
 @transaction.atomic
 def membership_grant(
     *, organisation: Organisation, username: str, email: str, role: str, unit: Unit | None = None
-) -> tuple[Membership, bool]:
+) -> Grant:
     """Give a user (created when new, without a usable password) a role in the organisation.
 
-    Returns (membership, user_created). A new user sets a password through the reset e-mail.
+    A new user sets a password through the reset e-mail. When the user has the role already, the role's
+    unit is set to ``unit`` (``None``: no unit), and a grant that would change nothing is refused, so
+    that the one who gives it is never told of a change that did not happen.
 
     An existing user is only given the role when ``email`` is the address they are registered with:
     a user name alone (which anyone may guess) must not add someone of another organisation, nor
@@ -127,13 +140,22 @@ def membership_grant(
         user = User(username=username, email=email)
         user.set_unusable_password()
         user.save()
-    membership, _created = Membership.objects.get_or_create(
+    membership, created = Membership.objects.select_for_update().get_or_create(
         user=user, organisation=organisation, role=role, defaults={"unit": unit}
     )
-    if unit is not None and membership.unit_id != unit.pk:
-        membership.unit = unit
-        membership.save(update_fields=["unit"])
-    return membership, user_created
+    if created:
+        return Grant(membership, user_created)
+    if membership.unit_id == (unit.pk if unit else None):
+        message = (
+            _("%(user)s already has this role for %(unit)s.") % {"user": user.username, "unit": unit.name}
+            if unit
+            else _("%(user)s already has this role.") % {"user": user.username}
+        )
+        raise ValidationError({"role": message})
+    previous = membership.unit
+    membership.unit = unit
+    membership.save(update_fields=["unit"])
+    return Grant(membership, user_created, unit_changed=True, previous_unit=previous)
 
 
 @transaction.atomic

@@ -19,6 +19,13 @@ from .permissions import organisation_required
 from .roles import CAPABILITIES, Capability, Role
 
 
+def csrf_failure(request, reason: str = ""):
+    """The page for a form whose security check failed (``CSRF_FAILURE_VIEW``): most often the form was
+    open while the user logged out or in again, or it was sent from a page kept open for long. It says
+    so in the user's language and leads back, instead of Django's technical page."""
+    return render(request, "403_csrf.html", status=403)
+
+
 @require_GET
 def healthz(request):
     """Liveness and readiness in one: 200 when the database answers, 503 when it does not."""
@@ -99,7 +106,7 @@ def membership_list(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            membership, created = services.membership_grant(
+            grant = services.membership_grant(
                 organisation=organisation,
                 username=data["username"],
                 email=data["email"],
@@ -109,15 +116,23 @@ def membership_list(request):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            if created:
+            membership = grant.membership
+            if grant.user_created:
                 services.user_invite_send(
                     user=membership.user, organisation=organisation, base_url=request.build_absolute_uri("/")
                 )
-            messages.success(
-                request,
-                _("%(user)s now has the role %(role)s.")
-                % {"user": membership.user.username, "role": membership.get_role_display()},
-            )
+            names = {"user": membership.user.username, "role": membership.get_role_display()}
+            if grant.unit_changed:
+                names |= {
+                    "old": grant.previous_unit.name if grant.previous_unit else _("no unit"),
+                    "new": membership.unit.name if membership.unit else _("no unit"),
+                }
+                message = _(
+                    "%(user)s had the role %(role)s already; its unit is changed from %(old)s to %(new)s."
+                )
+            else:
+                message = _("%(user)s now has the role %(role)s.")
+            messages.success(request, message % names)
             return redirect("core:membership_list")
     memberships = selectors.membership_list(organisation=organisation)
     return render(

@@ -614,7 +614,7 @@ skulle finansiere halve lønnskostnaden gjennom besparelser. Avtaleforvalteren, 
 arbeider tett på driftsorganisasjonen og renovatørene, så det er lett å melde fra om avvik.
 """,
             """
-Første fulle regnskapsår ga en besparelse på 4,4 millioner kroner eks. mva. I tillegg ble det
+Første fulle regnskapsår ga en besparelse på 4,4 millioner kroner ekskl. mva. I tillegg ble det
 færre avvik i avfallsinnhentingen og klima- og miljøgevinster gjennom ruteoptimalisering.
 """,
         ),
@@ -626,7 +626,7 @@ færre avvik i avfallsinnhentingen og klima- og miljøgevinster gjennom ruteopti
         "uff_level": "forbedre",
         "contact_name": "Øystein Vasaasen, avtaleforvalter i Sirkula",
         "results": [
-            {"kind": "kr", "value": "4400000", "text": "spart eks. mva. første fulle regnskapsår"},
+            {"kind": "kr", "value": "4400000", "text": "spart ekskl. mva. første fulle regnskapsår"},
             _text("Færre avvik i avfallsinnhentingen og ruteoptimalisering"),
         ],
         "sources": _dfo("suksessfaktor 5"),

@@ -7,6 +7,7 @@ organisation's editor created an example is kept in ``created_by_organisation``.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -108,7 +109,12 @@ class Example(models.Model):
     uff_level = models.CharField(_("UFF level"), max_length=10, choices=UffLevel.choices, blank=True)
     procedure = models.CharField(_("procedure"), max_length=30, choices=Procedure.choices, blank=True)
     contract_value = models.DecimalField(
-        _("contract value (NOK)"), max_digits=14, decimal_places=2, null=True, blank=True
+        _("contract value (NOK)"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
     )
     bidder_count = models.PositiveIntegerField(_("number of bidders"), null=True, blank=True)
     supplier = models.CharField(_("supplier"), max_length=200, blank=True)

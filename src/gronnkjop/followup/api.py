@@ -7,10 +7,10 @@ from decimal import Decimal
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
-from gronnkjop.api import api_organisation
+from gronnkjop.api import YEAR_LIMITS, api_organisation
 
 from . import selectors
 
@@ -270,7 +270,7 @@ def claim_detail(request, claim_id: int):
 
 @router.get("/gains", response=list[GainOut], summary="Documented gains; filter by year")
 @paginate(PageNumberPagination, page_size=50)
-def gain_list(request, year: int | None = None):
+def gain_list(request, year: int | None = Query(None, **YEAR_LIMITS)):
     return selectors.gain_list(organisation=api_organisation(request), year=year)
 
 
@@ -295,7 +295,7 @@ def ledger_line_detail(request, line_id: int):
 
 
 @router.get("/kpis", response=KpisOut, summary="The follow-up KPIs of a calendar year (default: this year)")
-def kpis(request, year: int | None = None):
+def kpis(request, year: int | None = Query(None, **YEAR_LIMITS)):
     figures = selectors.kpis(organisation=api_organisation(request), year=year or timezone.localdate().year)
     return {
         "year": figures.year,

@@ -18,7 +18,9 @@ def figures(request) -> list[Figure]:
     year = years[0] if years else timezone.localdate().year
     k = selectors.kpis(organisation=organisation, year=year)
     overview = reverse("followup:overview") + f"?year={year}"
-    deviations = reverse("followup:deviation_list") + f"?date_from={year}-01-01&date_to={year}-12-31"
+    deviations = (
+        reverse("followup:deviation_list") + f"?date_from={year}-01-01&date_to={year}-12-31&status=open"
+    )
     return [
         Figure(
             _("Spend excl. VAT %(year)s") % {"year": year},

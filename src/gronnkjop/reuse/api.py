@@ -7,9 +7,9 @@ from datetime import datetime
 from decimal import Decimal
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
-from gronnkjop.api import api_organisation
+from gronnkjop.api import YEAR_LIMITS, api_organisation
 
 from . import selectors
 
@@ -75,5 +75,5 @@ def used_first(request, category: str, quantity: int = 1):
 
 
 @router.get("/savings", summary="Savings of a year: value, kg CO2e, kg waste, by item type, factors used")
-def savings(request, year: int):
+def savings(request, year: int = Query(..., **YEAR_LIMITS)):
     return selectors.savings_json(organisation=api_organisation(request), year=year)

@@ -274,4 +274,8 @@ class DeviceRequestForm(Form):
 
 
 class DecisionForm(Form):
-    note = forms.CharField(label=_("Why"), max_length=300, required=False)
+    note = forms.CharField(
+        label=_("Why"),
+        max_length=300,
+        required=False,  # the service names what is missing, for approval and refusal alike
+    )

@@ -754,8 +754,12 @@ def device_request_decide(
     request = DeviceRequest.objects.select_for_update().get(pk=request.pk)
     if request.status != DeviceRequestStatus.AWAITING_EXCEPTION:
         raise ValidationError(_("The request is not awaiting a decision."))
-    if approve and not note.strip():
-        raise ValidationError(_("Record why the exception is granted."))
+    if not note.strip():  # either way: the one who asked is told why
+        raise ValidationError(
+            _("Record why the exception is granted.")
+            if approve
+            else _("Record why the exception is refused.")
+        )
     request.status = DeviceRequestStatus.EXCEPTION_APPROVED if approve else DeviceRequestStatus.REJECTED
     request.decided_by, request.decided, request.decision_note = by, timezone.now(), note.strip()
     request.save()
