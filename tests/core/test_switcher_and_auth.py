@@ -172,20 +172,20 @@ def test_creating_and_revoking_an_api_token_is_in_the_audit_log(client, users_a,
     client.post(reverse("core:api_token_revoke", args=[token.pk]))
     services.api_token_touch(token=token)  # use is not a change worth a row
     rows = [
-        (kind, str(r.history_object), r.history_type, r.history_user)
-        for r, kind in client.get(reverse("core:audit_log")).context["entries"]
-        if kind == "API-nøkkel"
+        (e.kind, str(e.record.history_object), e.action, e.changes, e.record.history_user)
+        for e in client.get(reverse("core:audit_log")).context["entries"]
+        if e.kind == "API-nøkkel"
     ]
     name = f"Import fra økonomisystemet ({token.prefix}…)"
     assert rows == [
-        ("API-nøkkel", name, "~", users_a["administrator"]),
-        ("API-nøkkel", name, "+", users_a["administrator"]),
+        ("API-nøkkel", name, "Trukket tilbake", (), users_a["administrator"]),
+        ("API-nøkkel", name, "Opprettet", (), users_a["administrator"]),
     ]
     assert not hasattr(token.history.first(), "key_hash")
     # another organisation's log does not show it
     client.force_login(users_b["administrator"])
     entries = client.get(reverse("core:audit_log")).context["entries"]
-    assert [kind for _r, kind in entries if kind == "API-nøkkel"] == []
+    assert [e.kind for e in entries if e.kind == "API-nøkkel"] == []
 
 
 def test_an_address_only_forms_send_to_explains_itself_when_opened(client, users_a):
@@ -289,3 +289,27 @@ def test_a_form_whose_security_check_fails_gets_a_page_that_says_what_to_do(user
     assert f'<h1 class="ds-heading" data-size="lg">{heading}</h1>' in page
     assert '<a class="ds-link" href="http://testserver/medlemmer/">' in page
     assert not Membership.objects.filter(user__username="kari").exists()
+
+
+def test_the_audit_log_shows_what_a_change_changed_and_leaves_out_saves_that_changed_nothing(
+    client, users_a, org_a
+):
+    from gronnkjop.core.selectors import AuditChange
+
+    school = Unit.objects.create(organisation=org_a, name="Dulten skole", code="4100")
+    town_hall = Unit.objects.create(organisation=org_a, name="Rådhuset", code="3700")
+    role = Membership.objects.create(user=users_a["innkjoper"], organisation=org_a, role="leder", unit=school)
+    role.save()  # nothing changed
+    role.unit = town_hall
+    role.save()
+    school.active = False
+    school.save()
+    client.force_login(users_a["administrator"])
+    entries = client.get(reverse("core:audit_log")).context["entries"]
+    changed = [(e.kind, e.action, e.changes) for e in entries if e.action == "Endret"]
+    assert changed == [
+        ("Enhet", "Endret", (AuditChange("Aktiv", "Ja", "Nei"),)),
+        ("Medlemskap", "Endret", (AuditChange("Enhet", "Dulten skole", "Rådhuset"),)),
+    ]
+    page = client.get(reverse("core:audit_log")).content.decode()
+    assert "<li>Enhet: Dulten skole → Rådhuset</li>" in page

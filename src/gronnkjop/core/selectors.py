@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 from .models import ApiToken, Membership, Organisation, OrganisationKind, Unit
 from .roles import capabilities_of
@@ -99,6 +102,87 @@ def api_token_resolve(*, raw_key: str) -> ApiToken | None:
 def supplier_list() -> QuerySet[Organisation]:
     """Suppliers are shared reference data (public facts from the register), visible to every tenant."""
     return Organisation.objects.filter(kind=OrganisationKind.LEVERANDOR)
+
+
+@dataclass(frozen=True)
+class AuditChange:
+    """One field of a record changed: its name and the old and new value, as the page shows them."""
+
+    field: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One row of the audit log: the history record, what kind of record it is, the action and, for a
+    change, what changed."""
+
+    record: object
+    kind: str
+    action: str
+    changes: tuple[AuditChange, ...] = ()
+
+
+def _shown(field, value) -> str:
+    """A field's value as a reader knows it: a unit by its name, a choice by its label, Yes or No."""
+    from .templatetags.gk import dato, datotid
+
+    if value is None or value == "":
+        return "–"
+    if field.is_relation:
+        related = field.related_model._default_manager.filter(pk=value).first()
+        return str(related) if related is not None else f"#{value}"
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, dt.datetime):
+        return datotid(value)
+    if isinstance(value, dt.date):
+        return dato(value)
+    return str(value)
+
+
+def audit_log(*, organisation: Organisation, limit: int = 200) -> list[AuditEntry]:
+    """The audit log of the organisation's settings, newest first: who created, changed (and what, from
+    what to what) or deleted which record. A save that changed nothing is left out; an API token whose
+    revocation is the change is shown as revoked."""
+    entries = []
+    for record in history_for_organisation(organisation=organisation, limit=limit):
+        model = record.instance_type
+        kind = capfirst(model._meta.verbose_name)
+        if record.history_type == "+":
+            entries.append(AuditEntry(record, kind, _("Created")))
+        elif record.history_type == "-":
+            entries.append(AuditEntry(record, kind, _("Deleted")))
+        else:
+            previous = record.prev_record
+            if previous is None:
+                entries.append(AuditEntry(record, kind, _("Changed")))
+                continue
+            delta = record.diff_against(previous)
+            changes = tuple(
+                AuditChange(
+                    capfirst(str(model._meta.get_field(c.field).verbose_name)),
+                    _shown(model._meta.get_field(c.field), c.old),
+                    _shown(model._meta.get_field(c.field), c.new),
+                )
+                for c in delta.changes
+            )
+            if not changes:
+                continue  # saved without a change
+            revoked = (
+                model is ApiToken
+                and [c.field for c in delta.changes] == ["revoked"]
+                and not delta.changes[0].old
+            )
+            entries.append(
+                AuditEntry(
+                    record, kind, _("Revoked") if revoked else _("Changed"), () if revoked else changes
+                )
+            )
+    return entries
 
 
 def history_for_organisation(*, organisation: Organisation, limit: int = 200) -> list:

@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -186,8 +185,5 @@ def api_token_revoke(request, pk: int):
 
 @organisation_required(Capability.MANAGE_MEMBERS)
 def audit_log(request):
-    records = selectors.history_for_organisation(organisation=request.organisation)
-    # What each record is about, named here: in a template ``record.instance_type`` is the model
-    # class, which Django would call (making an empty instance) instead of naming it.
-    entries = [(r, capfirst(r.instance_type._meta.verbose_name)) for r in records]
+    entries = selectors.audit_log(organisation=request.organisation)
     return render(request, "core/audit_log.html", {"entries": entries})
