@@ -294,3 +294,24 @@ def test_the_current_manager_stays_in_the_list_after_a_change_of_role(login, use
     assert client.post(url, EDIT | {"manager": manager.pk}).status_code == 302
     new = client.get(reverse("contracts:contract_create")).context["form"]
     assert [u.username for u in new.fields["manager"].queryset] == ["a_administrator", "a_avtaleforvalter"]
+
+
+def test_the_import_columns_hold_what_the_fields_they_are_stored_in_hold():
+    from gronnkjop.contracts.models import Contract, PriceListItem
+    from gronnkjop.core.models import Organisation
+    from gronnkjop.formats.contracts_table import CONTRACT_COLUMNS
+    from gronnkjop.formats.pricelist import PRICE_LIST_COLUMNS
+
+    def limits(columns):
+        return {c.name: c.max_length for c in columns if c.max_length is not None}
+
+    assert limits(PRICE_LIST_COLUMNS) == {
+        "contract_number": Contract._meta.get_field("number").max_length,
+        "article_number": PriceListItem._meta.get_field("article_number").max_length,
+        "description": PriceListItem._meta.get_field("description").max_length,
+    }
+    assert limits(CONTRACT_COLUMNS) == {
+        "contract_number": Contract._meta.get_field("number").max_length,
+        "title": Contract._meta.get_field("title").max_length,
+        "supplier_name": Organisation._meta.get_field("name").max_length,
+    }

@@ -155,3 +155,13 @@ def test_the_contract_value_cannot_be_negative(client, editor):
     response = client.post(reverse("examples:create"), _form(contract_value="-1 000"))
     assert response.context["form"].errors["contract_value"] == ["Verdien må være større enn eller lik 0."]
     assert Example.objects.count() == 0
+
+
+def test_a_text_longer_than_an_example_needs_is_refused_at_the_field(client, editor):
+    client.force_login(editor)
+    body = BODY + "\n\n" + ("Mer tekst. " * 5000).strip()  # 55 000 characters more
+    response = client.post(reverse("examples:create"), _form(body=body))
+    assert response.context["form"].errors["body"] == [
+        f"Sørg for at denne verdien har 50000 eller færre tegn (den har nå {len(body)})."
+    ]
+    assert Example.objects.count() == 0

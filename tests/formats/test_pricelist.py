@@ -233,3 +233,33 @@ def test_every_error_is_also_said_in_bokmaal_under_the_norwegian_heading(fixture
     assert caught.value.errors[0].text("en") == (
         "row 3, column unit_code: 'bunt' is not a UN/ECE Rec 20/21 unit code, e.g. EA, H87, KGM, HUR, XPK"
     )
+
+
+def test_a_cell_longer_than_its_field_holds_is_named_with_its_row(tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text(
+        "kontraktsnummer;artikkelnummer;beskrivelse;enhet;enhetspris;gyldig_fra\n"
+        f"K;{'A' * 80};Stol;EA;10;01.02.2026\n"
+        f"K;{'A' * 81};{'lang ' * 61};EA;10;01.02.2026\n",
+        encoding="utf-8",
+    )
+
+    with pytest.raises(TableError) as caught:
+        read_price_list(path)
+
+    assert [(e.row, e.column, e.detail, e.column_nb, e.detail_nb) for e in caught.value.errors] == [
+        (
+            3,
+            "article_number",
+            "81 characters, at most 80 allowed",
+            "artikkelnummer",
+            "81 tegn, høyst 80 er tillatt",
+        ),
+        (
+            3,
+            "description",
+            "304 characters, at most 300 allowed",
+            "beskrivelse",
+            "304 tegn, høyst 300 er tillatt",
+        ),
+    ]

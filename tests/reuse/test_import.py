@@ -215,3 +215,13 @@ def test_item_types_may_be_given_by_name_in_bokmal_or_english(org_a, tmp_path):
     path.write_text(path.read_text(encoding="utf-8").rsplit("sofa_bed", 1)[0], encoding="utf-8")
     plan = import_plan(organisation=org_a, rows=read_rows(path), file=str(path))
     assert [row.values["item_type"] for row in plan.rows] == ["office_chair", "fixed_desk", "office_chair"]
+
+
+def test_a_cell_longer_than_the_item_holds_is_an_error_of_its_row(org_a, tmp_path, capsys):
+    text = f"kode;varetype;tittel;antall;beskrivelse\nA-1;office_chair;{'S' * 201};5;\nA-2;office_chair;Stol;2;ok\n"
+    with pytest.raises(SystemExit):
+        call_command("reuse", "import", str(write(tmp_path, text)), "--org", org_a.orgnr, "--format", "json")
+    assert json.loads(capsys.readouterr().out)["errors"] == [
+        {"row": 2, "column": "title", "error": "201 characters, at most 200 allowed"}
+    ]
+    assert ReuseItem.objects.count() == 0

@@ -110,7 +110,7 @@ class Contract(models.Model):
         blank=True,
         help_text=_("Yearly date when prices may be indexed."),
     )
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), max_length=5000, blank=True)
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords()

@@ -97,6 +97,7 @@ class Example(models.Model):
     lead = models.TextField(_("lead"), max_length=600, help_text=_("One or two sentences."))
     body = models.TextField(
         _("text"),
+        max_length=50_000,
         help_text=_(
             "Markdown with the sections “## Om anskaffelsen”, “## Framgangsmåte” and “## Resultater”."
         ),
@@ -124,7 +125,7 @@ class Example(models.Model):
     contact_name = models.CharField(_("contact"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
-    unpublished_reason = models.TextField(_("reason for unpublishing"), blank=True)
+    unpublished_reason = models.TextField(_("reason for unpublishing"), max_length=2000, blank=True)
     created = models.DateTimeField(_("created"))
     updated = models.DateTimeField(_("updated"))
     published = models.DateTimeField(_("published"), null=True, blank=True)

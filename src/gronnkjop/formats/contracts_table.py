@@ -45,10 +45,17 @@ def parse_cpv(value: Any) -> str:
 
 
 CONTRACT_COLUMNS: tuple[Column, ...] = (
-    Column("contract_number", parse_text, aliases=("kontraktsnummer", "avtalenummer", "kontrakt")),
-    Column("title", parse_text, aliases=("tittel", "navn", "avtalenavn")),
+    Column(
+        "contract_number", parse_text, aliases=("kontraktsnummer", "avtalenummer", "kontrakt"), max_length=60
+    ),
+    Column("title", parse_text, aliases=("tittel", "navn", "avtalenavn"), max_length=300),
     Column("supplier_orgnr", parse_orgnr, aliases=("leverandor_orgnr", "orgnr", "organisasjonsnummer")),
-    Column("supplier_name", parse_text, aliases=("leverandor", "leverandornavn", "leverandor_navn")),
+    Column(
+        "supplier_name",
+        parse_text,
+        aliases=("leverandor", "leverandornavn", "leverandor_navn"),
+        max_length=200,
+    ),
     Column("cpv", parse_cpv, aliases=("cpv_kode",)),
     Column("start_date", parse_date, aliases=("startdato", "start", "gyldig_fra")),
     Column("end_date", parse_date, aliases=("sluttdato", "slutt", "gyldig_til")),

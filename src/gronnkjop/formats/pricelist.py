@@ -43,14 +43,22 @@ from .tables import (
 CONDITIONS = {"new": "new", "ny": "new", "nytt": "new", "used": "used", "brukt": "used"}
 
 PRICE_LIST_COLUMNS: tuple[Column, ...] = (
-    Column("contract_number", parse_text, aliases=("kontraktsnummer", "avtalenummer", "kontrakt")),
-    Column("article_number", parse_text, aliases=("artikkelnummer", "artikkelnr", "varenummer", "varenr")),
+    Column(
+        "contract_number", parse_text, aliases=("kontraktsnummer", "avtalenummer", "kontrakt"), max_length=60
+    ),
+    Column(
+        "article_number",
+        parse_text,
+        aliases=("artikkelnummer", "artikkelnr", "varenummer", "varenr"),
+        max_length=80,
+    ),
     Column(
         "description",
         parse_text,
         aliases=("beskrivelse", "varebeskrivelse", "varenavn"),
         required=False,
         default="",
+        max_length=300,
     ),
     Column("unit_code", parse_unit_code, aliases=("enhet", "enhetskode")),
     Column("unit_price", parse_amount, aliases=("enhetspris", "pris", "enhetspris_eks_mva")),

@@ -37,7 +37,9 @@ Parser = Callable[[Any], Any]
 class Column:
     """One column of a spec. ``parse`` takes the cell (a stripped ``str``, or a ``date``/number from
     XLSX) and returns the value or raises ``ValueError`` with the reason. An empty cell gives
-    ``default`` when the column is not ``required``; ``optional`` columns may be absent entirely."""
+    ``default`` when the column is not ``required``; ``optional`` columns may be absent entirely.
+    ``max_length`` limits a text value (the field it is stored in), so that a too long cell is named
+    with its row when the file is read, not refused later when it is saved."""
 
     name: str
     parse: Parser
@@ -45,6 +47,7 @@ class Column:
     required: bool = True
     optional: bool = False
     default: Any = None
+    max_length: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,7 +386,16 @@ def parse_rows(
                 values[column.name] = column.default
                 continue
             try:
-                values[column.name] = column.parse(raw)
+                value = values[column.name] = column.parse(raw)
+                if (
+                    column.max_length is not None
+                    and isinstance(value, str)
+                    and len(value) > column.max_length
+                ):
+                    raise CellError(
+                        f"{len(value)} characters, at most {column.max_length} allowed",
+                        f"{len(value)} tegn, høyst {column.max_length} er tillatt",
+                    )
             except ValueError as exc:
                 errors.append(
                     PriceListRowError(

@@ -132,7 +132,10 @@ class ReserveForm(Form):
     quantity = forms.IntegerField(label=_("Number of units"), min_value=1)
     unit = forms.ModelChoiceField(label=_("For unit"), queryset=Unit.objects.none(), required=False)
     note = forms.CharField(
-        label=_("Note to the owner"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Note to the owner"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args, organisation, item, **kwargs):
@@ -261,6 +264,7 @@ class DeviceRequestForm(Form):
     exception_reason = forms.CharField(
         label=_("If no device is returned: why"),
         required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("An exception must be approved, and is recorded."),
     )

@@ -85,6 +85,11 @@ def parse_positive(value: Any) -> Decimal:
     return parse_amount(value)
 
 
+def _longest(field: str) -> int:
+    """The length the item's ``field`` holds, so that a longer cell is named with its row."""
+    return ReuseItem._meta.get_field(field).max_length
+
+
 def columns() -> tuple[Column, ...]:
     keys = Factor.objects.filter(current=True).exclude(item_type=PER_KG).values_list("item_type", flat=True)
     item_types, names = _names_and_keys(keys, item_type_name)
@@ -96,17 +101,35 @@ def columns() -> tuple[Column, ...]:
             choice(item_types, allowed="; ".join(names["en"]), allowed_nb="; ".join(names["nb"])),
             aliases=("varetype", "type", "gjenstandstype"),
         ),
-        Column("title", parse_text, aliases=("tittel", "navn", "beskrivelse_kort")),
+        Column(
+            "title", parse_text, aliases=("tittel", "navn", "beskrivelse_kort"), max_length=_longest("title")
+        ),
         Column("quantity", parse_quantity, aliases=("antall", "qty")),
         Column("category", choice(_category_map()), aliases=("kategori",), **extra),
         Column("condition", choice(CONDITIONS), aliases=("tilstand",), default=Condition.GOOD, **extra),
-        Column("location", str, aliases=("plassering", "sted", "lokasjon"), default="", **extra),
+        Column(
+            "location",
+            str,
+            aliases=("plassering", "sted", "lokasjon"),
+            default="",
+            max_length=_longest("site"),
+            **extra,
+        ),
         Column("new_price", parse_amount, aliases=("nypris", "pris_ny", "pris_som_ny"), **extra),
         Column("weight_kg", parse_amount, aliases=("vekt_kg", "vekt"), **extra),
-        Column("code", str, aliases=("kode", "id", "strekkode"), default="", **extra),
-        Column("description", str, aliases=("beskrivelse",), default="", **extra),
-        Column("floor", str, aliases=("etasje",), default="", **extra),
-        Column("room", str, aliases=("rom",), default="", **extra),
+        Column(
+            "code", str, aliases=("kode", "id", "strekkode"), default="", max_length=_longest("code"), **extra
+        ),
+        Column(
+            "description",
+            str,
+            aliases=("beskrivelse",),
+            default="",
+            max_length=_longest("description"),
+            **extra,
+        ),
+        Column("floor", str, aliases=("etasje",), default="", max_length=_longest("floor"), **extra),
+        Column("room", str, aliases=("rom",), default="", max_length=_longest("room"), **extra),
     )
 
 

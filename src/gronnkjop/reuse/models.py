@@ -77,7 +77,7 @@ class Factor(models.Model):
     category = models.CharField(_("category"), max_length=40, choices=category_choices())
     kg_co2e_new = models.DecimalField(_("kg CO2e of a new item"), null=True, blank=True, **KG)
     kg_co2e_saved = models.DecimalField(_("kg CO2e saved by reuse"), null=True, blank=True, **KG)
-    basis = models.TextField(_("basis"), blank=True)
+    basis = models.TextField(_("basis"), max_length=2000, blank=True)
     source = models.CharField(_("source"), max_length=300, blank=True)
     current = models.BooleanField(_("current"), default=True)
     created = models.DateTimeField(_("created"), auto_now_add=True)
@@ -177,7 +177,7 @@ class ReuseItem(models.Model):
     item_type = models.SlugField(_("item type"), max_length=60, help_text=_("A key of the factor table."))
     category = models.CharField(_("category"), max_length=40, choices=category_choices())
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=5000, blank=True)
     #: Set when the system wrote the description (a key of :data:`ITEM_DESCRIPTIONS`), else "".
     description_key = models.CharField(max_length=40, blank=True, default="", editable=False)
     description_params = models.JSONField(default=dict, blank=True, editable=False)
@@ -342,7 +342,7 @@ class Reservation(models.Model):
     )
     item = models.ForeignKey(ReuseItem, on_delete=models.PROTECT, related_name="reservations")
     quantity = models.PositiveIntegerField(_("number of units"))
-    note = models.TextField(_("note to the owner"), blank=True)
+    note = models.TextField(_("note to the owner"), max_length=2000, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=ReservationStatus.choices, default=ReservationStatus.REQUESTED
     )
@@ -525,7 +525,7 @@ class DeviceRequest(models.Model):
         related_name="return_for",
         verbose_name=_("returned device"),
     )
-    exception_reason = models.TextField(_("why no device is returned"), blank=True)
+    exception_reason = models.TextField(_("why no device is returned"), max_length=2000, blank=True)
     status = models.CharField(_("status"), max_length=30, choices=DeviceRequestStatus.choices)
     requested_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
     created = models.DateTimeField(_("requested"), auto_now_add=True)
