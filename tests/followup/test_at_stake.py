@@ -83,11 +83,15 @@ def test_start_page_overview_and_deviation_list_show_the_same_figure_with_the_sa
     overview = client.get(reverse("followup:overview") + "?year=2026").content.decode()
     assert f"<dt>I spill</dt><dd>150,00\xa0kr<small>{MEANS}</small></dd>" in overview
 
-    listed = client.get(figure.url)  # the start page's link: this year's deviations
-    assert listed.context["at_stake"] == Decimal("150.00")
+    # the start page's link: this year's open deviations, the ones the figure counts; the amount at
+    # stake among them leaves out the deviations in claims, which the figure's note counts and names
+    listed = client.get(figure.url)
+    assert (listed.context["count"], listed.context["at_stake"]) == (2, Decimal("135.00"))
     html = listed.content.decode()
-    assert "8 avvik passer filteret." in html
-    assert f"I spill blant dem: 150,00\xa0kr ({MEANS})." in html
+    assert "2 avvik passer filteret." in html
+    assert f"I spill blant dem: 135,00\xa0kr ({MEANS})." in html
+    everything = client.get(reverse("followup:deviation_list") + "?date_from=2026-01-01&date_to=2026-12-31")
+    assert (everything.context["count"], everything.context["at_stake"]) == (8, Decimal("150.00"))
 
 
 @pytest.mark.parametrize(
