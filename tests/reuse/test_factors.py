@@ -95,3 +95,14 @@ def test_every_published_basis_is_listed_for_translation_and_reads_in_bokmal(use
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     body = client.get(reverse("reuse:factor_list")).content.decode()
     assert "<td>new 300 kg vs used 75 kg per laptop</td>" in body
+
+
+def test_a_published_english_source_is_marked_as_english_on_a_bokmal_page(users_a, client):
+    client.force_login(users_a["leder"])
+    source = "TU Berlin 2005 model, as quoted by puc.be"
+    body = client.get(reverse("reuse:factor_list")).content.decode()
+    assert f'<td><span lang="en">{source}</span></td>' in body
+    assert "<td>Ikke satt ennå</td>" in body  # our own text is in the page's language: not marked
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    body = client.get(reverse("reuse:factor_list")).content.decode()
+    assert f"<td>{source}</td>" in body

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
-from .factor_fixture import FALLBACK, NO_FACTOR, PER_KG
+from .factor_fixture import FALLBACK, NO_FACTOR, PER_KG, ROWS
 
 ITEM_TYPE_NAMES = {
     "office_chair": _("Office chair"),
@@ -76,3 +76,16 @@ def factor_text(text: str) -> str:
     if own is not None:
         return str(own)
     return gettext(text) if text in PUBLISHED_BASES else text
+
+
+#: The sources of the published factors, which cite English-language publications in English: on a
+#: page in another language they are marked ``lang="en"`` so that a screen reader reads them as
+#: English (WCAG 2.1 3.1.2, language of parts).
+PUBLISHED_SOURCES = frozenset(row[5] for row in ROWS if row[5])
+
+
+def factor_source(text: str) -> tuple[str, str | None]:
+    """(the source as shown, its language when it differs from the page's, else None)."""
+    if text in PUBLISHED_SOURCES:
+        return text, (None if get_language() == "en" else "en")
+    return factor_text(text), None

@@ -10,10 +10,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import template
+from django.utils.html import format_html
 
 from gronnkjop.core.templatetags.gk import format_number
 
 from .. import selectors
+from ..item_types import factor_source as _factor_source
 from ..item_types import factor_text as _factor_text
 from ..item_types import item_type_name as _item_type_name
 
@@ -30,6 +32,16 @@ def item_type_name(key: str) -> str:
 def factor_text(text: str) -> str:
     """``{{ factor.basis|factor_text }}``: our own texts of the factor table in the interface language."""
     return _factor_text(text)
+
+
+@register.filter
+def factor_source(text: str) -> str:
+    """``{{ factor.source|factor_source }}``: the source of a factor, «–» when there is none; a
+    published English source on a page in another language is marked ``lang="en"``."""
+    shown, language = _factor_source(text)
+    if not shown:
+        return "–"
+    return format_html('<span lang="{}">{}</span>', language, shown) if language else format_html("{}", shown)
 
 
 @register.filter
