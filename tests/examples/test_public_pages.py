@@ -12,7 +12,7 @@ from gronnkjop.examples import services
 
 def _titles(response) -> list[str]:
     return re.findall(
-        r'<h3 class="ds-heading" data-size="xs"><a class="ds-link" href="[^"]+">([^<]+)</a>',
+        r'<h3 class="ds-heading" data-size="xs" lang="nb"><a class="ds-link" href="[^"]+">([^<]+)</a>',
         response.content.decode(),
     )
 
@@ -111,3 +111,15 @@ def test_editor_links_show_only_for_editors(client, make_example, editor, buyer)
     assert "Redaksjonen" not in client.get("/eksempler/").content.decode()
     client.force_login(editor)
     assert 'href="/eksempler/redaksjon/"' in client.get("/eksempler/").content.decode()
+
+
+def test_the_norwegian_text_of_an_example_is_marked_as_such_on_an_english_page(client, make_example):
+    example = make_example("Brukte møbler i biblioteket")
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(reverse("examples:detail", args=[example.slug])).content.decode()
+    assert '<html lang="en"' in page
+    assert '<h1 class="ds-heading" data-size="lg" lang="nb">Brukte møbler i biblioteket</h1>' in page
+    assert '<article class="gk-ex-body" aria-labelledby="om-eksempelet" lang="nb">' in page
+    assert '<h2 class="ds-sr-only" id="om-eksempelet" lang="en">The example</h2>' in page
+    listing = client.get(reverse("examples:list")).content.decode()
+    assert '<h3 class="ds-heading" data-size="xs" lang="nb">' in listing
