@@ -35,3 +35,9 @@ def system_text(texts: dict[str, str], key: str, params: dict | None, *, languag
 def stored_text(texts: dict[str, str], key: str, params: dict | None) -> str:
     """The rendering kept in the text field: in the default language, whatever the user's language."""
     return system_text(texts, key, params, language=settings.LANGUAGE_CODE)
+
+
+def shown_text(texts: dict[str, str], key: str, params: dict | None, stored: str) -> str:
+    """What a page shows of a text field that may hold a system text: with ``key``, the system text in
+    the active language (the ``stored`` rendering when the key is unknown); without, ``stored`` as typed."""
+    return (system_text(texts, key, params) or stored) if key else stored

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_noop
 from simple_history.models import HistoricalRecords
 
 from gronnkjop.contracts.models import Contract
-from gronnkjop.core.i18n import system_text
+from gronnkjop.core.i18n import shown_text
 from gronnkjop.core.models import Organisation
 
 
@@ -378,8 +378,4 @@ class Gain(models.Model):
     @property
     def description_display(self) -> str:
         """The description in the language of the page: a system text translated, a typed one as is."""
-        if self.description_key:
-            return system_text(GAIN_DESCRIPTIONS, self.description_key, self.description_params) or (
-                self.description
-            )
-        return self.description
+        return shown_text(GAIN_DESCRIPTIONS, self.description_key, self.description_params, self.description)

@@ -13,7 +13,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
-from gronnkjop.core.i18n import system_text
+from gronnkjop.core.i18n import shown_text
 from gronnkjop.core.models import Organisation, Unit
 
 from .categories import LEAVES, category_choices
@@ -257,11 +257,7 @@ class ReuseItem(models.Model):
     @property
     def description_display(self) -> str:
         """The description in the language of the page: a system text translated, a typed one as is."""
-        if self.description_key:
-            return system_text(ITEM_DESCRIPTIONS, self.description_key, self.description_params) or (
-                self.description
-            )
-        return self.description
+        return shown_text(ITEM_DESCRIPTIONS, self.description_key, self.description_params, self.description)
 
 
 def _photo_path(instance, filename: str) -> str:
@@ -308,9 +304,7 @@ class StatusChange(models.Model):
     @property
     def reason_display(self) -> str:
         """The reason in the language of the page: a system text translated, a typed one as is."""
-        if self.reason_key:
-            return system_text(STATUS_REASONS, self.reason_key, self.reason_params) or self.reason
-        return self.reason
+        return shown_text(STATUS_REASONS, self.reason_key, self.reason_params, self.reason)
 
 
 class ReservationStatus(models.TextChoices):
