@@ -9,11 +9,11 @@ message) comes from the generated :mod:`.catalogue`, the bokmål messages from
 from __future__ import annotations
 
 from ..index import TreeIndex
-from . import codelists, en16931, norway, peppol, ubl, vat
+from . import codelists, en16931, national, norway, peppol, ubl, vat
 from ._base import Doc, Element, element_path
 from .catalogue import RULES
 
-MODULES = (en16931, vat, codelists, ubl, peppol, norway)
+MODULES = (en16931, vat, codelists, ubl, peppol, norway, national)
 
 #: Every rule id the validator checks.
 IMPLEMENTED: frozenset[str] = frozenset().union(*(m.IMPLEMENTED for m in MODULES))

@@ -1,7 +1,9 @@
 """UBL syntax rules of the EN 16931 binding: UBL-SR-* (cardinalities the UBL schema allows but the
 standard restricts) and UBL-DT-* (data types and attributes).
 
-The UBL-CR-* warnings ("element should not be used", 678 rules) are not implemented.
+The UBL-CR-* warnings ("element should not be used") are not implemented; the two fatal UBL-CR
+rules are: an invoiced object reference (``cbc:DocumentTypeCode`` 130) carries neither an
+attachment (UBL-CR-666) nor a description (UBL-CR-673).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ IMPLEMENTED = frozenset(
     [f"UBL-SR-{n:02d}" for n in (*range(1, 38), 39, 40, 42, 43, 44, 45, 46, 47, 48, 49, *range(50, 57))]
     + ["UBL-DT-01", "UBL-DT-06", "UBL-DT-07"]
     + [f"UBL-DT-{n:02d}" for n in range(8, 29)]
+    + ["UBL-CR-666", "UBL-CR-673"]
 )
 
 #: count(<path from the root>) <= 1
@@ -101,6 +104,10 @@ def check(doc: Doc) -> None:
     ]
     if len(invoiced_objects) > 1:
         fire("UBL-SR-04")
+    if any(doc.select(reference, CAC + "Attachment") for reference in invoiced_objects):
+        fire("UBL-CR-666")
+    if any(doc.select(reference, CBC + "DocumentDescription") for reference in invoiced_objects):
+        fire("UBL-CR-673")
     supplier_schemes = doc.select(
         root, path("cac:AccountingSupplierParty", "cac:Party", "cac:PartyTaxScheme")
     )
